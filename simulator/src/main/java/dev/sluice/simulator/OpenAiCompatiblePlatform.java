@@ -1,0 +1,24 @@
+package dev.sluice.simulator;
+
+import java.util.List;
+
+/** A generic OpenAI-compatible API: only {@code /v1/models}, which doubles as its health check. */
+final class OpenAiCompatiblePlatform implements Platform {
+
+    @Override
+    public WebStack stack() {
+        return WebStack.OPENAI;
+    }
+
+    @Override
+    public RouteTable routes() {
+        return RouteTable.builder()
+                .get("/v1/models", OpenAiModel.listRoute("openai"))
+                .build();
+    }
+
+    @Override
+    public List<String> defaultModelNames() {
+        return List.of("gpt-4o-mini", "text-embedding-3-small");
+    }
+}
