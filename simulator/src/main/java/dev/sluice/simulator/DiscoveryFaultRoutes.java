@@ -21,7 +21,7 @@ final class DiscoveryFaultRoutes {
     DiscoveryFaultRoutes(String listField) {
         routes.put(Fault.GARBAGE_DISCOVERY, exchange -> exchange.text(200, exchange.stack().jsonContentType(), GARBAGE));
         routes.put(Fault.HTML_DISCOVERY, exchange -> exchange.text(200, "text/html; charset=utf-8", HTML));
-        routes.put(Fault.NOT_FOUND_DISCOVERY, exchange -> exchange.stack().notFound(exchange));
+        routes.put(Fault.NOT_FOUND_DISCOVERY, exchange -> exchange.stack().routeGone(exchange));
         routes.put(Fault.HUGE_DISCOVERY, new HugeDiscoveryRoute(listField));
     }
 

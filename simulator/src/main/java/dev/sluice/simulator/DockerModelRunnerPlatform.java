@@ -16,9 +16,12 @@ final class DockerModelRunnerPlatform implements Platform {
     @Override
     public RouteTable routes() {
         Route models = OpenAiModel.listRoute("docker");
+        Route chat = new OpenAiChatRoute();
         return RouteTable.builder()
                 .get("/engines/v1/models", models)
                 .get("/engines/llama.cpp/v1/models", models)
+                .post("/engines/v1/chat/completions", chat)
+                .post("/engines/llama.cpp/v1/chat/completions", chat)
                 .build();
     }
 

@@ -21,6 +21,7 @@ final class LemonadePlatform implements Platform {
                 .get("/api/v1/health", LemonadePlatform::health)
                 .get("/api/v1/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), model -> Entry.of(model, exchange.epochSecond()))))
+                .post("/api/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

@@ -21,6 +21,7 @@ final class LiteLlmPlatform implements Platform {
     @Override
     public RouteTable routes() {
         Route models = OpenAiModel.listRoute("openai");
+        Route chat = new OpenAiChatRoute();
         Route alive = exchange -> exchange.json(200, exchange.newObject().textNode("I'm alive!"));
         return RouteTable.builder()
                 .get("/health", LiteLlmPlatform::health)
@@ -29,6 +30,8 @@ final class LiteLlmPlatform implements Platform {
                 .get("/health/readiness", LiteLlmPlatform::readiness)
                 .get("/v1/models", models)
                 .get("/models", models)
+                .post("/v1/chat/completions", chat)
+                .post("/chat/completions", chat)
                 .build();
     }
 

@@ -58,7 +58,9 @@ final class LlamaCppModelsRoute {
                 String ftype) {
 
         static Meta of(SimulatedModel model) {
-            return new Meta(1, 32_000, model.contextLength(), model.contextLength(), 4096,
+            // n_ctx is one slot's share of the context, n_ctx_train the model's own, as llama-server reports.
+            return new Meta(1, 32_000, model.contextLength() / LlamaCppPropsRoute.TOTAL_SLOTS, model.contextLength(),
+                    4096,
                     parameterCount(model.parameterSize()), model.sizeBytes(),
                     FTYPE_NAMES.getOrDefault(model.quantization(), model.quantization()));
         }

@@ -16,6 +16,7 @@ final class LmDeployPlatform implements Platform {
                 .get("/health", exchange -> exchange.empty(200))
                 .get("/v1/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), model -> Card.of(model, exchange.epochSecond()))))
+                .post("/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

@@ -20,6 +20,7 @@ final class LmStudioPlatform implements Platform {
                         ModelList.of(exchange.models(), model -> OpenAiModel.of(model, null, "organization_owner"))))
                 .get("/api/v0/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), NativeModel::of)))
+                .post("/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

@@ -25,6 +25,9 @@ final class OllamaPlatform implements Platform {
                 .get("/api/ps", OllamaModelRoutes::running)
                 .get("/api/version", exchange -> exchange.json(200, exchange.newObject().put("version", VERSION)))
                 .get("/v1/models", OpenAiModel.listRoute("library"))
+                .post("/api/chat", new OllamaChatRoute())
+                .post("/api/generate", new OllamaGenerateRoute())
+                .post("/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

@@ -14,6 +14,7 @@ final class OpenAiCompatiblePlatform implements Platform {
     public RouteTable routes() {
         return RouteTable.builder()
                 .get("/v1/models", OpenAiModel.listRoute("openai"))
+                .post("/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

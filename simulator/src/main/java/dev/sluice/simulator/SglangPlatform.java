@@ -20,6 +20,7 @@ final class SglangPlatform implements Platform {
                 .get("/v1/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), model -> Card.of(model, exchange.epochSecond()))))
                 .get("/get_model_info", SglangPlatform::modelInfo)
+                .post("/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

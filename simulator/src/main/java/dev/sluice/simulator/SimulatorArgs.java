@@ -47,12 +47,13 @@ record SimulatorArgs(BackendKind kind, int port, List<String> models, String nam
         Integer port = null;
         List<String> models = List.of();
         String name = null;
+        // Help wins wherever it appears: someone adding --help to a failing command wants the usage, not the error.
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            return new SimulatorArgs(null, 0, List.of(), null, true);
+        }
         List<String> queue = new ArrayList<>(Arrays.asList(args));
         while (!queue.isEmpty()) {
             String option = queue.remove(0);
-            if (option.equals("--help") || option.equals("-h")) {
-                return new SimulatorArgs(null, 0, List.of(), null, true);
-            }
             // Accept both "--port 8080" and "--port=8080", as most CLIs do.
             int equals = option.indexOf('=');
             String value = equals > 0 ? option.substring(equals + 1) : null;

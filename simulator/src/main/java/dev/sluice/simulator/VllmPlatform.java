@@ -22,6 +22,7 @@ final class VllmPlatform implements Platform {
                 .get("/v1/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), model -> Card.of(model, exchange.epochSecond()))))
                 .get("/version", exchange -> exchange.json(200, exchange.newObject().put("version", VERSION)))
+                .post("/v1/chat/completions", new OpenAiChatRoute())
                 .build();
     }
 

@@ -6,6 +6,7 @@ import dev.sluice.domain.model.DiscoveredModel;
 import dev.sluice.domain.model.ModelState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * llama.cpp's hybrid {@code /v1/models}: an OpenAI {@code data[]} (id, {@code meta} with {@code n_ctx_train},
@@ -38,7 +39,7 @@ final class LlamaCppModelListParser implements ModelListParser {
                     .parameterSize(ModelEntries.parameterCount(ModelEntries.number(meta, "n_params")))
                     .parameterSize(ModelEntries.text(details, "parameter_size"))
                     .quantization(ModelEntries.text(details, "quantization_level"))
-                    .quantization(ModelEntries.text(meta, "ftype"))
+                    .quantization(quantizationOf(ModelEntries.text(meta, "ftype")))
                     .family(ModelEntries.text(details, "family"))
                     .format(ModelEntries.text(details, "format"))
                     .digest(ModelEntries.text(companion, "digest"))
@@ -61,6 +62,23 @@ final class LlamaCppModelListParser implements ModelListParser {
             }
         }
         return companions.size() == 1 && entryCount == 1 ? companions.get(0) : MissingNode.getInstance();
+    }
+
+    /**
+     * llama.cpp spells file types for people ({@code Q4_K - Medium}, {@code IQ2_XXS - 2.0625 bpw}); everyone
+     * else, and the unifier that merges by quantization, says {@code Q4_K_M} and {@code IQ2_XXS}.
+     */
+    static String quantizationOf(String ftype) {
+        int dash = ftype.indexOf(" - ");
+        if (dash < 0) {
+            return ftype;
+        }
+        String base = ftype.substring(0, dash).trim();
+        String size = ftype.substring(dash + 3).trim().toLowerCase(Locale.ROOT);
+        if (size.equals("small") || size.equals("medium") || size.equals("large")) {
+            return base + "_" + Character.toUpperCase(size.charAt(0));
+        }
+        return base;
     }
 
     private static ModelState stateOf(JsonNode entry) {

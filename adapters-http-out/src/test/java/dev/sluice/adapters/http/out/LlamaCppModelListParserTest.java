@@ -6,6 +6,8 @@ import dev.sluice.domain.model.DiscoveredModel;
 import dev.sluice.domain.model.ModelState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LlamaCppModelListParserTest {
 
@@ -71,5 +73,18 @@ class LlamaCppModelListParserTest {
                         + "{\"id\":\"b\",\"status\":{\"value\":\"unloaded\"}}]}"));
 
         assertThat(models).extracting(DiscoveredModel::state).containsExactly(ModelState.LOADED, ModelState.NOT_LOADED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'Q4_K - Medium', Q4_K_M",
+        "'Q5_K - Small', Q5_K_S",
+        "'Q3_K - Large', Q3_K_L",
+        "'IQ2_XXS - 2.0625 bpw', IQ2_XXS",
+        "F16, F16",
+        "Q8_0, Q8_0"
+    })
+    void spellsLlamaCppFileTypesAsOtherPlatformsDo(String ftype, String quantization) {
+        assertThat(LlamaCppModelListParser.quantizationOf(ftype)).isEqualTo(quantization);
     }
 }

@@ -1,0 +1,87 @@
+package dev.sluice.adapters.http.in.server;
+
+import dev.sluice.adapters.http.in.status.StatusRoutes;
+import java.io.IOException;
+import java.net.BindException;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The inbound listener: one embedded Jetty server, started last and stopped first. */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final HttpServerSettings settings;
+    private final StatusRoutes statusRoutes;
+    private Server server;
+    private ServerConnector connector;
+
+    public HttpServer(HttpServerSettings settings, StatusRoutes statusRoutes) {
+        this.settings = settings;
+        this.statusRoutes = statusRoutes;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws PortInUseException when the port is taken, so the caller can say so in one line
+     */
+    public void start() throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("sluice-http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(settings.maxHeaderSize());
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        statusRoutes.register(context);
+        context.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(context);
+        server.setErrorHandler(new JsonErrorHandler());
+        if (settings.requestLogging()) {
+            Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
+            writer.setLoggerName("dev.sluice.access");
+            server.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+        }
+        server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (IOException e) {
+            server.stop();
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new PortInUseException(settings.host(), settings.port(), e);
+            }
+            throw e;
+        }
+        LOG.debug("listening on {}:{}", settings.host(), port());
+    }
+
+    /** The bound port (the real one when settings asked for 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) {
+            // Graceful: stops accepting, lets in-flight requests finish within shutdown_timeout.
+            server.stop();
+        }
+    }
+}

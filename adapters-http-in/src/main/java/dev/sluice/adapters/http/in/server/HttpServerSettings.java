@@ -1,0 +1,21 @@
+package dev.sluice.adapters.http.in.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the listener is set up, from {@code server.*}.
+ *
+ * @param port          0 picks a free port (tests)
+ * @param maxHeaderSize request header bytes accepted before answering 431
+ * @param idleTimeout   how long a connection may sit with nothing read or written; zero means never
+ */
+public record HttpServerSettings(String host, int port, int maxHeaderSize, Duration idleTimeout,
+                                 boolean requestLogging, Duration shutdownTimeout) {
+
+    public HttpServerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sluice.adapters.http.in.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The human strings Olla's status pages use: relative times, byte counts, latencies. */
+final class Formats {
+
+    private Formats() {
+    }
+
+    static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    /** "3s ago", "in 2m", "never". */
+    static String relative(Instant then, Instant now) {
+        Duration d = Duration.between(then, now);
+        boolean past = !d.isNegative();
+        String amount = humanDuration(d.abs());
+        return past ? amount + " ago" : "in " + amount;
+    }
+
+    static String humanDuration(Duration d) {
+        long s = d.getSeconds();
+        if (s < 1) {
+            return d.toMillis() + "ms";
+        }
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
+        }
+        if (s < 86_400) {
+            return (s / 3600) + "h" + ((s % 3600) / 60 == 0 ? "" : ((s % 3600) / 60) + "m");
+        }
+        return (s / 86_400) + "d" + ((s % 86_400) / 3600 == 0 ? "" : ((s % 86_400) / 3600) + "h");
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB", "PB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sluice.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.sluice.adapters.config.ConfigModule;
+import dev.sluice.adapters.config.Configuration;
+import dev.sluice.adapters.config.schema.SluiceConfig;
+import dev.sluice.adapters.http.in.HttpInModule;
+import dev.sluice.adapters.http.in.server.HttpServer;
+import dev.sluice.adapters.http.in.server.HttpServerSettings;
+import dev.sluice.adapters.http.in.status.ServerInfo;
+import dev.sluice.adapters.http.in.status.StatusRoutes;
+import dev.sluice.adapters.http.out.HttpOutModule;
+import dev.sluice.adapters.http.out.HttpOutSettings;
+import dev.sluice.adapters.http.out.OutboundClients;
+import dev.sluice.application.catalog.ModelDiscoveryService;
+import dev.sluice.application.fleet.HealthMonitor;
+import dev.sluice.domain.endpoint.Endpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running proxy: wires the modules, starts the parts in order (outbound clients, first health check, first
+ * discovery, schedules, listener) and stops them in reverse.
+ */
+final class SluiceApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceApp.class);
+    // How long startup waits for the first model discovery before serving anyway; discovery carries on after.
+    private static final Duration FIRST_DISCOVERY_WAIT = Duration.ofSeconds(5);
+
+    private final Configuration configuration;
+    private final Injector injector;
+    private final Instant startedAt = Instant.now();
+
+    SluiceApp(Configuration configuration) {
+        this.configuration = configuration;
+        SluiceConfig c = configuration.config().config();
+        int maxHeader = (int) Math.max(4096, Math.min(Integer.MAX_VALUE,
+                c.server().requestLimits().maxHeaderSize() <= 0 ? 1 << 20 : c.server().requestLimits().maxHeaderSize()));
+        // Go's rule: with no idle timeout the read timeout bounds an idle connection.
+        Duration idle = c.server().idleTimeout().isZero() ? c.server().readTimeout() : c.server().idleTimeout();
+        HttpServerSettings server = new HttpServerSettings(c.server().host(), c.server().port(), maxHeader, idle,
+                c.server().requestLogging(), c.server().shutdownTimeout());
+        ServerInfo info = new ServerInfo(BuildInfo.version(), BuildInfo.commit(), startedAt, c.proxy().engine(),
+                c.proxy().profile(), c.proxy().loadBalancer());
+        HttpOutSettings out = new HttpOutSettings(BuildInfo.version(), c.discovery().modelDiscovery().timeout(),
+                HttpOutSettings.DEFAULT_MAX_DISCOVERY_BYTES, c.proxy().connectionTimeout());
+        this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
+                new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info));
+    }
+
+    /** Starts everything; returns once the listener accepts connections. */
+    void start() throws Exception {
+        injector.getInstance(OutboundClients.class).start();
+        Duration initialDelay = configuration.config().config().discovery().healthCheck().initialDelay();
+        if (!initialDelay.isZero()) {
+            LOG.info("waiting {} ms before the first health check (discovery.health_check.initial_delay)",
+                    initialDelay.toMillis());
+            TimeUnit.MILLISECONDS.sleep(initialDelay.toMillis());
+        }
+        HealthMonitor monitor = injector.getInstance(HealthMonitor.class);
+        Duration longestProbe = configuration.endpoints().stream().map(Endpoint::checkTimeout)
+                .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(2);
+        awaitQuietly(monitor.start(), longestProbe, "first health check");
+        ModelDiscoveryService discovery = injector.getInstance(ModelDiscoveryService.class);
+        awaitQuietly(discovery.refreshAll(), FIRST_DISCOVERY_WAIT, "first model discovery");
+        discovery.start();
+        injector.getInstance(HttpServer.class).start();
+    }
+
+    int port() {
+        return injector.getInstance(HttpServer.class).port();
+    }
+
+    List<StatusRoutes.Route> routes() {
+        return injector.getInstance(StatusRoutes.class).routes();
+    }
+
+    Duration uptime() {
+        return Duration.between(startedAt, Instant.now());
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<?> future, Duration limit, String what)
+            throws InterruptedException {
+        try {
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not finish within {} ms; serving anyway, it carries on in the background", what,
+                    limit.toMillis());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("{} failed: {}", what, e.getCause().toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            injector.getInstance(HttpServer.class).close();
+        } catch (Exception e) {
+            LOG.warn("listener did not stop cleanly: {}", e.toString());
+        }
+        injector.getInstance(HealthMonitor.class).close();
+        injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+        injector.getInstance(OutboundClients.class).close();
+    }
+}
