@@ -26,7 +26,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, int promp
         try {
             body = exchange.readJsonBody();
         } catch (IOException e) {
-            exchange.stack().error(exchange, 400, "invalid JSON body: " + e.getOriginalMessage());
+            exchange.stack().error(exchange, 400, "invalid JSON body");
             return Optional.empty();
         }
         if (body == null || !body.isObject() || !body.path("model").isTextual()) {
