@@ -1,6 +1,6 @@
 package dev.sluice.bootstrap;
 
-import dev.sluice.adapters.config.ConfigException;
+import dev.sluice.adapters.config.problem.ConfigException;
 import dev.sluice.adapters.config.Configuration;
 import dev.sluice.adapters.http.in.server.PortInUseException;
 import java.io.PrintStream;

@@ -15,6 +15,7 @@ import dev.sluice.adapters.http.out.HttpOutModule;
 import dev.sluice.adapters.http.out.HttpOutSettings;
 import dev.sluice.adapters.http.out.OutboundClients;
 import dev.sluice.application.catalog.ModelDiscoveryService;
+import dev.sluice.application.fleet.Fleet;
 import dev.sluice.application.fleet.HealthMonitor;
 import dev.sluice.domain.endpoint.Endpoint;
 import java.time.Duration;
@@ -70,6 +71,12 @@ final class SluiceApp implements AutoCloseable {
         Duration longestProbe = configuration.endpoints().stream().map(Endpoint::checkTimeout)
                 .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(2);
         awaitQuietly(monitor.start(), longestProbe, "first health check");
+        // A cold JVM can miss a tight check_timeout on its very first connection (class loading, JIT): give every
+        // endpoint that failed its first probe one more try before reporting it down.
+        List<java.util.concurrent.CompletableFuture<Void>> retries = injector.getInstance(Fleet.class).snapshot()
+                .stream().filter(s -> !s.routable()).map(s -> monitor.checkNow(s.endpoint())).toList();
+        awaitQuietly(java.util.concurrent.CompletableFuture.allOf(retries.toArray(java.util.concurrent.CompletableFuture[]::new)),
+                longestProbe, "second health check");
         ModelDiscoveryService discovery = injector.getInstance(ModelDiscoveryService.class);
         awaitQuietly(discovery.refreshAll(), FIRST_DISCOVERY_WAIT, "first model discovery");
         discovery.start();

@@ -42,6 +42,7 @@ final class Exchange {
         return request.getMethod();
     }
 
+    /** The path without query string; there is no context path, so this is the whole request path. */
     String path() {
         return Request.getPathInContext(request);
     }
@@ -70,6 +71,7 @@ final class Exchange {
         return now().getEpochSecond();
     }
 
+    /** Jetty's own scheduler: stopped with the server, so nothing scheduled outlives a {@code stop()}. */
     Scheduler scheduler() {
         return request.getComponents().getScheduler();
     }
@@ -121,6 +123,8 @@ final class Exchange {
     }
 
     void bytes(int status, String contentType, byte[] body) {
+        // An explicit Content-Length keeps Jetty from chunking: every simulated server sends one on whole
+        // bodies, and proxies behave differently for chunked and sized answers.
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

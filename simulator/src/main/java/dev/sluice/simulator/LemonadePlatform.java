@@ -62,6 +62,7 @@ final class LemonadePlatform implements Platform {
     record Entry(String id, String object, long created, String ownedBy, String checkpoint, String recipe,
                  boolean downloaded, boolean suggested, List<String> labels) {
 
+        /** Labels drive Lemonade's UI filters; we derive the two a proxy may map to capabilities. */
         static Entry of(SimulatedModel model, long created) {
             List<String> labels = model.type().equals("embeddings") ? List.of("embeddings")
                     : model.type().equals("vlm") ? List.of("vision") : List.of();

@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class ListeningServer {
 
     static final String HOST = "127.0.0.1";
+    private static final long IDLE_TIMEOUT_MILLIS = 5 * 60 * 1000;
 
     private final Server server;
     private final ServerConnector connector;
@@ -42,7 +43,11 @@ final class ListeningServer {
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(HOST);
         connector.setPort(port);
+        // Rebinding right after a stop must work even with connections still in TIME_WAIT.
         connector.setReuseAddress(true);
+        // Jetty's 30 s default would cut a slow-health answer or a slowly paced stream short; real backends
+        // wait as long as generation takes.
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
         server.setHandler(handler);
         server.setStopTimeout(0);

@@ -25,6 +25,7 @@ final class LmDeployPlatform implements Platform {
         return List.of("internlm/internlm2_5-7b-chat");
     }
 
+    /** LMDeploy's card is vLLM's minus {@code max_model_len}: a proxy must not require that field. */
     record Card(String id, String object, long created, String ownedBy, String root, String parent,
                 List<ModelPermission> permission) {
 

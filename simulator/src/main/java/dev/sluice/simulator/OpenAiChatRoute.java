@@ -2,6 +2,7 @@ package dev.sluice.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OpenAiChatRoute implements Route {
 
+    /** Counted rather than random ids, so two runs of a test see the same bytes. */
     private final AtomicLong ids = new AtomicLong();
 
     @Override
@@ -22,6 +24,7 @@ final class OpenAiChatRoute implements Route {
             return;
         }
         ChatRequest request = read.get();
+        // Multi-model servers reject unknown names; a proxy's model routing is only tested if this can fail.
         if (request.servedBy(exchange).isEmpty()) {
             exchange.stack().error(exchange, 404, "The model `" + request.model() + "` does not exist.");
             return;
@@ -38,6 +41,7 @@ final class OpenAiChatRoute implements Route {
             return;
         }
         EventChunks events = new EventChunks();
+        // OpenAI opens with the role and an empty-string content; llama.cpp sends null there, hence its own route.
         events.add(event(exchange, chunk(exchange, id, request, delta(exchange).put("role", "assistant")
                 .put("content", ""), null)));
         for (int i = 0; i < script.chunks(); i++) {
@@ -51,6 +55,7 @@ final class OpenAiChatRoute implements Route {
             usageChunk.set("usage", usage(exchange, request, script));
             events.add(event(exchange, usageChunk));
         }
+        // Frames end in LF only: clients that split on CRLF must still cope, as with the real servers.
         events.add("data: [DONE]\n\n");
         exchange.beginStream(200, "text/event-stream");
         new PacedWriter(exchange, events, script.interChunkDelay()).iterate();
@@ -82,6 +87,6 @@ final class OpenAiChatRoute implements Route {
     }
 
     private static String event(Exchange exchange, ObjectNode json) {
-        return "data: " + new String(exchange.toJsonBytes(json), java.nio.charset.StandardCharsets.UTF_8) + "\n\n";
+        return "data: " + new String(exchange.toJsonBytes(json), StandardCharsets.UTF_8) + "\n\n";
     }
 }

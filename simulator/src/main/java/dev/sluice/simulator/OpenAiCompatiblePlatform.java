@@ -2,7 +2,10 @@ package dev.sluice.simulator;
 
 import java.util.List;
 
-/** A generic OpenAI-compatible API: only {@code /v1/models}, which doubles as its health check. */
+/**
+ * A generic OpenAI-compatible API: {@code /v1/models}, which doubles as its health check, and chat. Errors
+ * follow OpenAI's own shape, the one most "compatible" gateways copy.
+ */
 final class OpenAiCompatiblePlatform implements Platform {
 
     @Override

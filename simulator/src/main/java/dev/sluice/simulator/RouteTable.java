@@ -51,6 +51,7 @@ final class RouteTable {
             return add("POST", path, route);
         }
 
+        /** Fails on duplicates: two routes for one endpoint is always a platform-table typo. */
         Builder add(String method, String path, Route route) {
             requireNonNull(route, "route");
             if (routes.putIfAbsent(key(method, path), route) != null) {

@@ -40,6 +40,7 @@ final class SglangPlatform implements Platform {
                 "default"));
     }
 
+    /** Like vLLM's card without {@code parent} and {@code permission}: SGLang dropped the legacy fields. */
     record Card(String id, String object, long created, String ownedBy, String root, int maxModelLen) {
 
         static Card of(SimulatedModel model, long created) {

@@ -1,5 +1,6 @@
 package dev.sluice.simulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,12 +14,14 @@ import java.util.stream.Collectors;
  * @param port   where to listen; the platform's usual port unless given
  * @param models model names, empty for the platform's defaults
  * @param name   a label for logs
+ * @param chat   how simulated completions are chunked and paced
  * @param help   whether usage was asked for (nothing else is then required)
  */
-record SimulatorArgs(BackendKind kind, int port, List<String> models, String name, boolean help) {
+record SimulatorArgs(BackendKind kind, int port, List<String> models, String name, ChatScript chat, boolean help) {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar simulator.jar --kind KIND [--port PORT] [--models NAME,NAME...] [--name LABEL]",
+            "                               [--chunks N] [--chunk-delay-ms MS]",
             "",
             "Starts a simulated LLM backend on 127.0.0.1 that answers health checks and model discovery",
             "exactly like the real platform. Stop it with Ctrl-C.",
@@ -27,6 +30,8 @@ record SimulatorArgs(BackendKind kind, int port, List<String> models, String nam
             "  --port PORT      port to listen on, 0 for any free port (default: the platform's usual port)",
             "  --models LIST    comma-separated model names (default: typical models of the platform)",
             "  --name LABEL     a label for log lines (default: the kind)",
+            "  --chunks N       content chunks per simulated chat completion (default: 5)",
+            "  --chunk-delay-ms MS  pause between streamed chunks (default: 0)",
             "  --help           show this text",
             "",
             "Example: java -jar simulator.jar --kind ollama --port 11434 --models llama3.2:3b,qwen2.5-coder:7b");
@@ -47,9 +52,11 @@ record SimulatorArgs(BackendKind kind, int port, List<String> models, String nam
         Integer port = null;
         List<String> models = List.of();
         String name = null;
+        int chunks = ChatScript.defaults().chunks();
+        long chunkDelayMillis = 0;
         // Help wins wherever it appears: someone adding --help to a failing command wants the usage, not the error.
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            return new SimulatorArgs(null, 0, List.of(), null, true);
+            return new SimulatorArgs(null, 0, List.of(), null, ChatScript.defaults(), true);
         }
         List<String> queue = new ArrayList<>(Arrays.asList(args));
         while (!queue.isEmpty()) {
@@ -71,6 +78,12 @@ record SimulatorArgs(BackendKind kind, int port, List<String> models, String nam
                 case "--name":
                     name = valueOf(flag, value, queue);
                     break;
+                case "--chunks":
+                    chunks = (int) parseNumber(flag, valueOf(flag, value, queue), 1, 100_000);
+                    break;
+                case "--chunk-delay-ms":
+                    chunkDelayMillis = parseNumber(flag, valueOf(flag, value, queue), 0, 600_000);
+                    break;
                 default:
                     throw new UsageException("unknown option '" + option + "'");
             }
@@ -78,7 +91,8 @@ record SimulatorArgs(BackendKind kind, int port, List<String> models, String nam
         if (kind == null) {
             throw new UsageException("--kind is required");
         }
-        return new SimulatorArgs(kind, port == null ? kind.defaultPort() : port, models, name, false);
+        ChatScript chat = new ChatScript(chunks, Duration.ofMillis(chunkDelayMillis));
+        return new SimulatorArgs(kind, port == null ? kind.defaultPort() : port, models, name, chat, false);
     }
 
     private static String valueOf(String flag, String inline, List<String> queue) throws UsageException {
@@ -100,15 +114,19 @@ record SimulatorArgs(BackendKind kind, int port, List<String> models, String nam
     }
 
     private static int parsePort(String value) throws UsageException {
+        return (int) parseNumber("--port", value, 0, 65_535);
+    }
+
+    private static long parseNumber(String flag, String value, long min, long max) throws UsageException {
         try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65_535) {
-                return port;
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // Reported below with the same message as an out-of-range number.
         }
-        throw new UsageException("--port must be a number from 0 to 65535, not '" + value + "'");
+        throw new UsageException(flag + " must be a number from " + min + " to " + max + ", not '" + value + "'");
     }
 
     private static List<String> parseModels(String value) throws UsageException {

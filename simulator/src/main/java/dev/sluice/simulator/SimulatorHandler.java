@@ -41,6 +41,7 @@ final class SimulatorHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Exchange exchange = new Exchange(request, response, callback, settings.get(), context);
+        // Record first, so even requests answered by a fault or a 404 show up in a test's assertions.
         log.record(new RecordedRequest(exchange.method(), exchange.path(), headersOf(request)));
         exchange.stack().decorate(exchange);
         if (isHealthProbe(exchange) && exchange.settings().fault() == Fault.SLOW_HEALTH) {
@@ -87,6 +88,7 @@ final class SimulatorHandler extends Handler.Abstract {
         }
     }
 
+    /** Probes use GET; HEAD counts too because some checkers send it to avoid downloading a model list. */
     private boolean isHealthProbe(Exchange exchange) {
         String method = exchange.method();
         return exchange.path().equals(context.kind().healthPath()) && (method.equals("GET") || method.equals("HEAD"));

@@ -1,7 +1,9 @@
 package dev.sluice.simulator;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * {@code java -jar simulator.jar --kind ollama}: one simulated backend in the foreground until Ctrl-C.
@@ -71,10 +73,12 @@ public final class SimulatorMain {
         if (parsed.name() != null) {
             builder.name(parsed.name());
         }
-        return builder.build();
+        SimulatedBackend backend = builder.build();
+        backend.setChatScript(parsed.chat());
+        return backend;
     }
 
-    private static java.util.List<String> modelNames(SimulatedBackend backend) {
-        return backend.models().stream().map(SimulatedModel::name).collect(java.util.stream.Collectors.toList());
+    private static List<String> modelNames(SimulatedBackend backend) {
+        return backend.models().stream().map(SimulatedModel::name).collect(Collectors.toList());
     }
 }

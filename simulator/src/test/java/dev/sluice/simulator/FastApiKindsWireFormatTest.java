@@ -22,7 +22,7 @@ class FastApiKindsWireFormatTest {
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
+    static void stopClient() {
         http.close();
     }
 

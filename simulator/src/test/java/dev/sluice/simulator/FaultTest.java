@@ -34,7 +34,7 @@ class FaultTest {
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
+    static void stopClient() {
         http.close();
     }
 

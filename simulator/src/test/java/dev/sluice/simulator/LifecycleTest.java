@@ -20,7 +20,7 @@ class LifecycleTest {
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
+    static void stopClient() {
         http.close();
     }
 

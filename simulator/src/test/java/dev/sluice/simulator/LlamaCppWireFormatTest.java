@@ -27,7 +27,7 @@ class LlamaCppWireFormatTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         llama.close();
         http.close();
     }

@@ -31,7 +31,7 @@ class OllamaWireFormatTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         ollama.close();
         http.close();
     }

@@ -20,7 +20,7 @@ class OpenAiListKindsWireFormatTest {
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
+    static void stopClient() {
         http.close();
     }
 

@@ -17,7 +17,7 @@ class RequestRecordingTest {
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
+    static void stopClient() {
         http.close();
     }
 

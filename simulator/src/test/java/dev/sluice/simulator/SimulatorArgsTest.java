@@ -21,6 +21,7 @@ class SimulatorArgsTest {
         assertThat(args.port()).isEqualTo(11434);
         assertThat(args.models()).containsExactly("llama3.2:3b", "qwen2.5-coder:7b");
         assertThat(args.name()).isEqualTo("foo");
+        assertThat(args.chat()).isEqualTo(ChatScript.defaults());
         assertThat(args.help()).isFalse();
     }
 
@@ -32,6 +33,13 @@ class SimulatorArgsTest {
         assertThat(args.port()).isEqualTo(12434);
         assertThat(args.models()).isEmpty();
         assertThat(args.name()).isNull();
+    }
+
+    @Test
+    void parsesChatPacing() throws Exception {
+        SimulatorArgs args = SimulatorArgs.parse("--kind", "vllm", "--chunks", "12", "--chunk-delay-ms=250");
+
+        assertThat(args.chat()).isEqualTo(new ChatScript(12, java.time.Duration.ofMillis(250)));
     }
 
     @Test
@@ -50,6 +58,8 @@ class SimulatorArgsTest {
         "--kind ollama --models ,    | --models needs at least one model name",
         "--kind ollama --verbose     | unknown option '--verbose'",
         "--kind --port 1             | --kind needs a value",
+        "--kind vllm --chunks 0      | --chunks must be a number from 1 to 100000, not '0'",
+        "--kind vllm --chunk-delay-ms -5 | --chunk-delay-ms must be a number from 0",
     })
     void rejectsBadArgumentsWithAMessageForHumans(String line, String message) {
         assertThatThrownBy(() -> SimulatorArgs.parse(line.trim().split("\\s+")))

@@ -53,7 +53,11 @@ final class TestHttp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        client.stop();
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("test HTTP client did not stop", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.adapters.config;
 
+import dev.sluice.adapters.config.problem.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

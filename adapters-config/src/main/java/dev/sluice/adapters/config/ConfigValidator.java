@@ -1,5 +1,6 @@
 package dev.sluice.adapters.config;
 
+import dev.sluice.adapters.config.problem.ConfigException;
 import dev.sluice.adapters.config.schema.EndpointConfig;
 import dev.sluice.adapters.config.schema.SluiceConfig;
 import dev.sluice.domain.profile.ProfileCatalog;
@@ -43,7 +44,7 @@ final class ConfigValidator {
 
     private void server(SluiceConfig c) {
         var s = c.server();
-        check(s.port() >= 1 && s.port() <= 65535, "server.port", "must be between 1 and 65535, got " + s.port());
+        check(s.port() >= 0 && s.port() <= 65535, "server.port", "must be between 1 and 65535 (0 picks any free port), got " + s.port());
         check(!s.host().isBlank(), "server.host", "must not be empty: write localhost, or 0.0.0.0 to listen on all interfaces");
         nonNegative(s.readTimeout(), "server.read_timeout");
         nonNegative(s.readHeaderTimeout(), "server.read_header_timeout");

@@ -1,5 +1,6 @@
 package dev.sluice.adapters.config;
 
+import dev.sluice.adapters.config.problem.ConfigException;
 import dev.sluice.adapters.config.profile.LoadedProfiles;
 import dev.sluice.adapters.config.profile.ProfileLoader;
 import dev.sluice.adapters.config.rules.LoadedRules;

@@ -1,5 +1,6 @@
 package dev.sluice.adapters.config;
 
+import dev.sluice.adapters.config.problem.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

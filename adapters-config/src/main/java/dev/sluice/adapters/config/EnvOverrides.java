@@ -1,5 +1,6 @@
 package dev.sluice.adapters.config;
 
+import dev.sluice.adapters.config.problem.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

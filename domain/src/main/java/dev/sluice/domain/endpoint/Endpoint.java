@@ -1,6 +1,6 @@
 package dev.sluice.domain.endpoint;
 
-import dev.sluice.domain.model.ModelFilter;
+import dev.sluice.domain.pattern.ModelFilter;
 import dev.sluice.domain.profile.Profile;
 import java.net.URI;
 import java.time.Duration;

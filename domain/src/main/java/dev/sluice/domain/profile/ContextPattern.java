@@ -1,6 +1,6 @@
 package dev.sluice.domain.profile;
 
-import dev.sluice.domain.model.Glob;
+import dev.sluice.domain.pattern.Glob;
 import java.util.Objects;
 
 /** A model-name pattern that implies a context length when the platform does not report one. */

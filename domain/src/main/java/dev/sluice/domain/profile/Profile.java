@@ -1,6 +1,6 @@
 package dev.sluice.domain.profile;
 
-import dev.sluice.domain.model.Glob;
+import dev.sluice.domain.pattern.Glob;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.sluice.adapters.config.profile;
 
-import dev.sluice.adapters.config.ConfigException;
-import dev.sluice.domain.model.Glob;
+import dev.sluice.adapters.config.problem.ConfigException;
+import dev.sluice.domain.pattern.Glob;
 import dev.sluice.domain.profile.AnthropicSupport;
 import dev.sluice.domain.profile.ContextPattern;
 import dev.sluice.domain.profile.MetricsExtraction;

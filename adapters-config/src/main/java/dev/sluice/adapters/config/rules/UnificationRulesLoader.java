@@ -2,7 +2,7 @@ package dev.sluice.adapters.config.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.adapters.config.ConfigException;
+import dev.sluice.adapters.config.problem.ConfigException;
 import dev.sluice.domain.model.CapabilityPattern;
 import dev.sluice.domain.model.FamilyPattern;
 import dev.sluice.domain.model.UnificationRules;

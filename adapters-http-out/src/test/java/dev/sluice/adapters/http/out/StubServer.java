@@ -65,7 +65,11 @@ final class StubServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stub server did not stop", e);
+        }
     }
 }

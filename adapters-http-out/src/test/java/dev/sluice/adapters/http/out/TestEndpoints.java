@@ -2,7 +2,7 @@ package dev.sluice.adapters.http.out;
 
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointIds;
-import dev.sluice.domain.model.ModelFilter;
+import dev.sluice.domain.pattern.ModelFilter;
 import dev.sluice.domain.profile.AnthropicSupport;
 import dev.sluice.domain.profile.MetricsExtraction;
 import dev.sluice.domain.profile.PlatformCharacteristics;

@@ -1,4 +1,4 @@
-package dev.sluice.adapters.config;
+package dev.sluice.adapters.config.problem;
 
 /**
  * The configuration cannot be used. The message is one line meant for the operator: it names the file, the key

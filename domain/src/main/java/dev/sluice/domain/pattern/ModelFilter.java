@@ -1,4 +1,4 @@
-package dev.sluice.domain.model;
+package dev.sluice.domain.pattern;
 
 import java.util.List;
 import java.util.Objects;
