@@ -17,8 +17,12 @@ final class ConfigErrors {
     private ConfigErrors() {
     }
 
-    static ConfigException of(String source, JsonProcessingException e) {
+    static ConfigException of(String source, JsonProcessingException e, YamlLocations locations) {
         String where = source + location(e.getLocation());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // Jackson points just past the offending value; the scanned key position is the line to edit.
+            where = locations.lineOf(path(mapping)).map(line -> source + ":" + line).orElse(where);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String path = path(unknown);
             List<String> known = unknown.getKnownPropertyIds() == null ? List.of()

@@ -26,6 +26,7 @@ final class ConfigLoader {
     Parsed load(Optional<Path> file, Map<String, String> env) {
         String source = file.map(Path::toString).orElse("(built-in defaults)");
         String text = file.map(ConfigLoader::read).orElse("");
+        YamlLocations locations = text.isBlank() ? YamlLocations.none() : YamlLocations.scan(text);
         ObjectNode tree;
         try {
             // Bind once straight from the text so errors carry the line they are on.
@@ -38,16 +39,16 @@ final class ConfigLoader {
             }
             tree = parsed == null || parsed.isNull() ? yaml.createObjectNode() : (ObjectNode) parsed;
         } catch (JsonProcessingException e) {
-            throw ConfigErrors.of(source, e);
+            throw ConfigErrors.of(source, e, locations);
         }
         List<String> applied = EnvOverrides.apply(tree, env);
         SluiceConfig config;
         try {
             config = yaml.treeToValue(tree, SluiceConfig.class);
         } catch (JsonProcessingException e) {
-            throw ConfigErrors.of(source + " (with OLLA_* overrides " + applied + ")", e);
+            throw ConfigErrors.of(source + " (with OLLA_* overrides " + applied + ")", e, YamlLocations.none());
         }
-        return new Parsed(config, applied, deprecations(tree), text.isBlank() ? YamlLocations.none() : YamlLocations.scan(text));
+        return new Parsed(config, applied, deprecations(tree), locations);
     }
 
     private static List<String> deprecations(ObjectNode tree) {

@@ -26,7 +26,9 @@ public final class ProfileCatalog {
         for (Profile profile : profilesInLoadOrder) {
             byName.put(profile.name().toLowerCase(Locale.ROOT), profile);
         }
-        return new ProfileCatalog(Map.copyOf(byName));
+        // Not Map.copyOf: its iteration order changes from one JVM run to the next, and forType's prefix lookup
+        // must pick the same profile every time when two claim one prefix (the first in load order).
+        return new ProfileCatalog(java.util.Collections.unmodifiableMap(byName));
     }
 
     /** The profile an endpoint {@code type} selects: an exact name first, then any profile claiming it as a prefix. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.domain.TestFleet;
 import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.pattern.Glob;
 import dev.sluice.domain.profile.ContextPattern;
 import dev.sluice.domain.profile.Profile;
 import java.util.List;

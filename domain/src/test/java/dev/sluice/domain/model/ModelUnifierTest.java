@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.domain.TestFleet;
 import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.pattern.Glob;
+import dev.sluice.domain.pattern.ModelFilter;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.domain.TestFleet;
-import dev.sluice.domain.model.Glob;
+import dev.sluice.domain.pattern.Glob;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

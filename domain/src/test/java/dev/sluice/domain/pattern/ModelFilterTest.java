@@ -1,4 +1,4 @@
-package dev.sluice.domain.model;
+package dev.sluice.domain.pattern;
 
 import dev.sluice.domain.pattern.ModelFilter;
 import dev.sluice.domain.pattern.Glob;
