@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,10 @@ public final class HttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         statusRoutes.register(context);
         context.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(context);
+        // GracefulHandler lets requests in flight finish within shutdown_timeout while new ones are refused.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(statusCompression(context));
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         if (settings.requestLogging()) {
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
@@ -72,6 +77,16 @@ public final class HttpServer implements AutoCloseable {
         LOG.debug("listening on {}:{}", settings.host(), port());
     }
 
+    // Status pages and model lists are compressed for clients that ask; proxied streams never pass through this.
+    private static GzipHandler statusCompression(ServletContextHandler context) {
+        GzipHandler gzip = new GzipHandler();
+        gzip.setMinGzipSize(256);
+        gzip.setIncludedMethods("GET");
+        gzip.setIncludedPaths("/internal/*", "/olla/models", "/olla/models/*", "/version");
+        gzip.setHandler(context);
+        return gzip;
+    }
+
     /** The bound port (the real one when settings asked for 0). */
     public int port() {
         return connector.getLocalPort();
@@ -80,8 +95,13 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (server != null) {
-            // Graceful: stops accepting, lets in-flight requests finish within shutdown_timeout.
-            server.stop();
+            // Graceful: stops accepting, lets in-flight requests finish within shutdown_timeout, then closes the rest.
+            try {
+                server.stop();
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("requests still running after the {} ms shutdown timeout were cut off",
+                        settings.shutdownTimeout().toMillis());
+            }
         }
     }
 }

@@ -33,15 +33,15 @@ final class InternalApiServlet extends HttpServlet {
                 json.write(response, 200, json.object().put("status", "healthy"));
                 break;
             case "/internal/status":
-                json.write(response, 200, fleet.render());
+                json.writeConditional(request, response, fleet.render());
                 break;
             case "/internal/status/endpoints":
-                json.write(response, 200, endpoints.render());
+                json.writeConditional(request, response, endpoints.render());
                 break;
             case "/internal/status/models":
                 boolean grouped = "true".equals(request.getParameter("detailed"))
                         && "family".equals(request.getParameter("group"));
-                json.write(response, 200, models.render(grouped));
+                json.writeConditional(request, response, models.render(grouped));
                 break;
             case "/version":
                 json.write(response, 200, version());

@@ -32,6 +32,21 @@ public final class JsonResponses {
         response.getOutputStream().write(bytes);
     }
 
+    /**
+     * Writes a status page with a weak ETag; answers a bare 304 when the client already has this version.
+     */
+    public void writeConditional(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                                 JsonNode body) throws IOException {
+        String etag = WeakETag.of(body);
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", "private, no-cache");
+        if (WeakETag.matches(request.getHeader("If-None-Match"), etag)) {
+            response.setStatus(304);
+            return;
+        }
+        write(response, 200, body);
+    }
+
     public void error(HttpServletResponse response, int status, String type, String message) throws IOException {
         write(response, status, errorBody(status, type, message));
     }
