@@ -1,6 +1,7 @@
 package dev.sluice.application;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -26,6 +27,12 @@ public final class RecordingScheduler extends ScheduledThreadPoolExecutor {
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         delaysMillis.add(unit.toMillis(delay));
         return super.schedule(command, delay, unit);
+    }
+
+    @Override
+    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+        delaysMillis.add(unit.toMillis(delay));
+        return super.schedule(callable, delay, unit);
     }
 
     /** Delays of the one-shot tasks scheduled so far, in the order they were asked for. */

@@ -10,7 +10,25 @@ import dev.sluice.application.catalog.ModelRegistry;
 import dev.sluice.application.fleet.Fleet;
 import dev.sluice.application.fleet.FleetStatus;
 import dev.sluice.application.fleet.HealthMonitor;
+import com.google.inject.multibindings.MapBinder;
 import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.ReportTraffic;
+import dev.sluice.application.port.in.ResolveRoute;
+import dev.sluice.application.port.in.RouteInferenceRequest;
+import dev.sluice.application.proxy.EndpointDemotion;
+import dev.sluice.application.proxy.ModelAliases;
+import dev.sluice.application.proxy.ProxyRouter;
+import dev.sluice.application.proxy.RouteTable;
+import dev.sluice.application.proxy.TrafficStats;
+import dev.sluice.domain.balancing.Balancer;
+import dev.sluice.domain.balancing.LeastConnectionsBalancer;
+import dev.sluice.domain.balancing.PriorityBalancer;
+import dev.sluice.domain.balancing.RoundRobinBalancer;
+import dev.sluice.domain.profile.ProfileCatalog;
+import dev.sluice.domain.routing.FallbackBehavior;
+import dev.sluice.domain.routing.ModelRouter;
+import dev.sluice.domain.routing.RoutingPolicy;
+import dev.sluice.domain.routing.RoutingStrategyType;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.out.HealthProbe;
 import dev.sluice.application.port.out.ModelDiscovery;
@@ -20,6 +38,8 @@ import dev.sluice.domain.model.ModelUnifier;
 import dev.sluice.domain.model.UnificationRules;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -82,6 +102,63 @@ final class ApplicationModule extends AbstractModule {
         return new ModelDiscoveryService(fleet, discovery, registry, scheduler, clock,
                 new DiscoverySettings(md.enabled(), md.interval(), md.concurrentWorkers(), md.retryAttempts(),
                         md.retryBackoff(), unification.staleThreshold(), unification.cleanupInterval()));
+    }
+
+    @Override
+    protected void configure() {
+        // proxy.load_balancer picks one of these by name.
+        MapBinder<String, Balancer> balancers = MapBinder.newMapBinder(binder(), String.class, Balancer.class);
+        balancers.addBinding("priority").toInstance(new PriorityBalancer(new SplittableRandom()));
+        balancers.addBinding("round-robin").toInstance(new RoundRobinBalancer());
+        balancers.addBinding("least-connections").toInstance(new LeastConnectionsBalancer());
+    }
+
+    @Provides
+    @Singleton
+    Balancer balancer(Map<String, Balancer> balancers, SluiceConfig config) {
+        return balancers.get(config.proxy().loadBalancer());
+    }
+
+    @Provides
+    @Singleton
+    TrafficStats trafficStats(List<Endpoint> endpoints) {
+        return new TrafficStats(endpoints);
+    }
+
+    @Provides
+    @Singleton
+    ReportTraffic reportTraffic(TrafficStats stats) {
+        return stats;
+    }
+
+    @Provides
+    @Singleton
+    ProxyRouter proxyRouter(Fleet fleet, ListModels models, ProfileCatalog profiles, SluiceConfig config,
+                            Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery) {
+        var strategy = config.modelRegistry().routingStrategy();
+        RoutingPolicy policy = new RoutingPolicy(RoutingStrategyType.parse(strategy.type()),
+                FallbackBehavior.parse(strategy.options().fallbackBehavior()), strategy.options().discoveryRefreshOnMiss());
+        var retry = config.proxy().retry();
+        // proxy.retry.enabled: false means one endpoint per request; max_attempts 0 means every candidate once
+        // (the deprecated max_retries stands in when max_attempts is unset).
+        int attempts = !retry.enabled() || !retry.onConnectionFailure() ? 1
+                : retry.maxAttempts() > 0 ? retry.maxAttempts() : config.proxy().maxRetries();
+        return new ProxyRouter(fleet, models, new RouteTable(profiles), new ModelRouter(policy),
+                new ModelAliases(config.modelAliases()), balancer, traffic,
+                new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
+                strategy.options().discoveryTimeout(), attempts);
+    }
+
+    @Provides
+    @Singleton
+    RouteInferenceRequest routeInferenceRequest(ProxyRouter router) {
+        return router;
+    }
+
+    @Provides
+    @Singleton
+    ResolveRoute resolveRoute(ProxyRouter router) {
+        return router;
     }
 
     @Provides

@@ -7,10 +7,12 @@ import dev.sluice.adapters.config.ConfigModule;
 import dev.sluice.adapters.config.Configuration;
 import dev.sluice.adapters.config.schema.SluiceConfig;
 import dev.sluice.adapters.http.in.HttpInModule;
+import dev.sluice.adapters.http.in.proxy.ProxySettings;
+import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
 import dev.sluice.adapters.http.in.server.HttpServer;
+import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
 import dev.sluice.adapters.http.in.status.ServerInfo;
-import dev.sluice.adapters.http.in.status.StatusRoutes;
 import dev.sluice.adapters.http.out.HttpOutModule;
 import dev.sluice.adapters.http.out.HttpOutSettings;
 import dev.sluice.adapters.http.out.OutboundClients;
@@ -54,8 +56,16 @@ final class SluiceApp implements AutoCloseable {
                 c.proxy().profile(), c.proxy().loadBalancer());
         HttpOutSettings out = new HttpOutSettings(BuildInfo.version(), c.discovery().modelDiscovery().timeout(),
                 HttpOutSettings.DEFAULT_MAX_DISCOVERY_BYTES, c.proxy().connectionTimeout());
+        var p = c.proxy();
+        // The engine's own buffer default: Olla 64 KiB, Sherpa 8 KiB.
+        int buffer = p.streamBufferSize() > 0 ? (int) Math.min(p.streamBufferSize(), 1 << 24)
+                : p.engine().equals("sherpa") ? 8192 : 65536;
+        ProxySettings proxy = new ProxySettings(BuildInfo.version(), c.server().requestLimits().maxBodySize(),
+                p.profile(), buffer, p.readTimeout(), p.responseHeaderTimeout(), p.connectionTimeout(),
+                p.connectionKeepAlive());
+        UpstreamLimits limits = new UpstreamLimits(p.responseTimeout().toMillis(), 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
-                new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info));
+                new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits));
     }
 
     /** Starts everything; returns once the listener accepts connections. */
@@ -87,8 +97,8 @@ final class SluiceApp implements AutoCloseable {
         return injector.getInstance(HttpServer.class).port();
     }
 
-    List<StatusRoutes.Route> routes() {
-        return injector.getInstance(StatusRoutes.class).routes();
+    List<RouteRegistrar.Route> routes() {
+        return injector.getInstance(HttpServer.class).routes();
     }
 
     Duration uptime() {

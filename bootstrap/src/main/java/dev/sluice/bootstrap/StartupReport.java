@@ -1,7 +1,7 @@
 package dev.sluice.bootstrap;
 
 import dev.sluice.adapters.config.Configuration;
-import dev.sluice.adapters.http.in.status.StatusRoutes;
+import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.profile.Profile;
 import java.util.List;
@@ -39,12 +39,12 @@ final class StartupReport {
         }
     }
 
-    static void routes(List<StatusRoutes.Route> routes) {
+    static void routes(List<RouteRegistrar.Route> routes) {
         int width = routes.stream().mapToInt(r -> r.path().length()).max().orElse(5);
         StringBuilder table = new StringBuilder("routes:");
         table.append(System.lineSeparator()).append(String.format("  %-" + width + "s | %-6s | %s", "ROUTE", "METHOD",
                 "DESCRIPTION"));
-        for (StatusRoutes.Route r : routes) {
+        for (RouteRegistrar.Route r : routes) {
             table.append(System.lineSeparator())
                     .append(String.format("  %-" + width + "s | %-6s | %s", r.path(), r.method(), r.description()));
         }

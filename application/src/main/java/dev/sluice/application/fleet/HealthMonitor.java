@@ -3,6 +3,7 @@ package dev.sluice.application.fleet;
 import dev.sluice.application.port.out.HealthProbe;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.HealthPolicy;
+import dev.sluice.domain.endpoint.ProbeUnreachable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,10 +60,17 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private CompletableFuture<Void> check(Endpoint endpoint) {
-        return checkNow(endpoint)
+        return probe.probe(endpoint)
                 .exceptionally(failure -> {
-                    // A probe adapter must not fail, but if one does the endpoint must keep being checked.
+                    // A probe adapter must not fail, but if one does the endpoint must keep being checked, backing
+                    // off like an unreachable one: its nextCheckAt is otherwise already past, so a broken adapter
+                    // would be re-probed at once, in a hot loop.
                     LOG.error("health probe of {} failed unexpectedly", endpoint.name(), failure);
+                    return new ProbeUnreachable("health probe failed: " + failure.getMessage(), Duration.ZERO);
+                })
+                .thenAccept(result -> apply(endpoint, result))
+                .exceptionally(failure -> {
+                    LOG.error("recording the health of {} failed", endpoint.name(), failure);
                     return null;
                 })
                 .whenComplete((ok, failure) -> scheduleNext(endpoint));

@@ -97,16 +97,18 @@ class HealthMonitorTest {
         }
 
         @Test
-        void aFailingProbeAdapterDoesNotStopTheEndpointsChecks() {
+        void aFailingProbeAdapterCountsAsUnreachable_andTheEndpointIsStillCheckedAfterItsInterval() {
             Endpoint buggy = endpoint("buggy", Duration.ofMillis(100));
             probe.failOnceThenAnswer(buggy, OK);
-
             Fleet fleet = new Fleet(List.of(buggy), NOW);
 
             CompletableFuture<Void> started = monitor(fleet).start();
 
             assertThat(started).isCompleted();
-            assertThat(fleet.health(buggy).status()).isEqualTo(EndpointStatus.UNKNOWN);
+            assertThat(fleet.health(buggy).status()).isEqualTo(EndpointStatus.OFFLINE);
+            assertThat(fleet.health(buggy).lastError()).hasValueSatisfying(e -> assertThat(e).contains("adapter bug"));
+            // Backs off like any failure instead of being re-probed at once.
+            assertThat(scheduler.delaysMillis()).containsExactly(100L);
             await().atMost(2, TimeUnit.SECONDS).until(() -> fleet.health(buggy).status() == EndpointStatus.HEALTHY);
         }
     }

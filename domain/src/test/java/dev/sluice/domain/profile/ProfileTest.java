@@ -74,6 +74,15 @@ class ProfileTest {
         }
 
         @Test
+        void theFirstMatchingPatternWinsEvenWhenALaterOneSaysMore() {
+            Profile catchAllFirst = TestFleet.profile("ollama", List.of(), Map.of(), List.of(
+                    new ContextPattern(new Glob("*"), 4_096),
+                    new ContextPattern(new Glob("llama3.1*"), 131_072)));
+
+            assertThat(catchAllFirst.contextLengthOf("llama3.1:8b")).isEqualTo(4_096);
+        }
+
+        @Test
         void isZeroWhenNoPatternSays() {
             assertThat(profile.contextLengthOf("mistral:7b")).isZero();
         }

@@ -8,9 +8,15 @@ import dev.sluice.adapters.http.in.server.HttpServer;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
 import dev.sluice.adapters.http.in.status.ServerInfo;
 import dev.sluice.adapters.http.in.status.StatusRoutes;
+import dev.sluice.adapters.http.in.proxy.ProxyRoutes;
+import dev.sluice.adapters.http.in.proxy.ProxySettings;
+import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ResolveRoute;
+import dev.sluice.application.port.in.RouteInferenceRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,10 +27,14 @@ public final class HttpInModule extends AbstractModule {
 
     private final HttpServerSettings settings;
     private final ServerInfo info;
+    private final ProxySettings proxy;
+    private final UpstreamLimits upstream;
 
-    public HttpInModule(HttpServerSettings settings, ServerInfo info) {
+    public HttpInModule(HttpServerSettings settings, ServerInfo info, ProxySettings proxy, UpstreamLimits upstream) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.info = Objects.requireNonNull(info, "info");
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
     }
 
     @Provides
@@ -35,7 +45,15 @@ public final class HttpInModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpServer httpServer(StatusRoutes routes) {
-        return new HttpServer(settings, routes);
+    ProxyRoutes proxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
+                            ListModels models, Clock clock) {
+        return new ProxyRoutes(routes, router, fleet, models, proxy, JsonMapper.builder().build(), clock,
+                upstream.responseTimeoutMillis(), upstream.maxConnectionsPerEndpoint());
+    }
+
+    @Provides
+    @Singleton
+    HttpServer httpServer(StatusRoutes status, ProxyRoutes proxyRoutes) {
+        return new HttpServer(settings, List.of(proxyRoutes, status));
     }
 }

@@ -1,6 +1,5 @@
 package dev.sluice.adapters.http.in.server;
 
-import dev.sluice.adapters.http.in.status.StatusRoutes;
 import java.io.IOException;
 import java.net.BindException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -22,13 +21,13 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final HttpServerSettings settings;
-    private final StatusRoutes statusRoutes;
+    private final java.util.List<RouteRegistrar> registrars;
     private Server server;
     private ServerConnector connector;
 
-    public HttpServer(HttpServerSettings settings, StatusRoutes statusRoutes) {
+    public HttpServer(HttpServerSettings settings, java.util.List<RouteRegistrar> registrars) {
         this.settings = settings;
-        this.statusRoutes = statusRoutes;
+        this.registrars = java.util.List.copyOf(registrars);
     }
 
     /**
@@ -44,6 +43,8 @@ public final class HttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(settings.maxHeaderSize());
+        // Streaming is sacred: every write goes to the socket as it is made, never held back to fill a buffer.
+        http.setOutputAggregationSize(0);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
@@ -51,11 +52,13 @@ public final class HttpServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        statusRoutes.register(context);
+        registrars.forEach(r -> r.register(context));
         context.setErrorHandler(new JsonErrorHandler());
         // GracefulHandler lets requests in flight finish within shutdown_timeout while new ones are refused.
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(statusCompression(context));
+        RequestIdHandler requestIds = new RequestIdHandler();
+        requestIds.setHandler(statusCompression(context));
+        graceful.setHandler(requestIds);
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         if (settings.requestLogging()) {
@@ -85,6 +88,11 @@ public final class HttpServer implements AutoCloseable {
         gzip.setIncludedPaths("/internal/*", "/olla/models", "/olla/models/*", "/version");
         gzip.setHandler(context);
         return gzip;
+    }
+
+    /** Every route, for the startup table. */
+    public java.util.List<RouteRegistrar.Route> routes() {
+        return registrars.stream().flatMap(r -> r.routes().stream()).toList();
     }
 
     /** The bound port (the real one when settings asked for 0). */

@@ -1,5 +1,9 @@
 package dev.sluice.adapters.http.in.status;
 
+import dev.sluice.adapters.http.in.models.Formats;
+import dev.sluice.adapters.http.in.models.JsonResponses;
+import dev.sluice.adapters.http.in.models.ModelListView;
+
 import dev.sluice.domain.model.ModelSource;
 import dev.sluice.domain.model.ModelState;
 import dev.sluice.domain.model.UnifiedModel;

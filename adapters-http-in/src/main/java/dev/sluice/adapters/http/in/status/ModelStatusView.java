@@ -1,5 +1,9 @@
 package dev.sluice.adapters.http.in.status;
 
+import dev.sluice.adapters.http.in.models.Formats;
+import dev.sluice.adapters.http.in.models.JsonResponses;
+import dev.sluice.adapters.http.in.models.ModelListView;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.application.port.in.ListModels;

@@ -1,5 +1,9 @@
 package dev.sluice.adapters.http.in.status;
 
+import dev.sluice.adapters.http.in.models.Formats;
+import dev.sluice.adapters.http.in.models.JsonResponses;
+import dev.sluice.adapters.http.in.models.ModelListView;
+
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.domain.endpoint.EndpointSnapshot;

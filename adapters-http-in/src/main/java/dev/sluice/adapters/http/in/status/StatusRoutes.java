@@ -1,6 +1,11 @@
 package dev.sluice.adapters.http.in.status;
 
+import dev.sluice.adapters.http.in.models.Formats;
+import dev.sluice.adapters.http.in.models.JsonResponses;
+import dev.sluice.adapters.http.in.models.ModelListView;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import java.time.Clock;
@@ -9,11 +14,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /** Registers the status and catalogue routes on the server's context, and lists them for the startup table. */
-public final class StatusRoutes {
-
-    /** One row of the startup route table. */
-    public record Route(String path, String method, String description) {
-    }
+public final class StatusRoutes implements RouteRegistrar {
 
     private final InternalApiServlet internal;
     private final ModelsServlet models;
@@ -28,6 +29,7 @@ public final class StatusRoutes {
         this.notFound = new NotFoundServlet(json);
     }
 
+    @Override
     public void register(ServletContextHandler context) {
         ServletHolder internalHolder = new ServletHolder("internal", internal);
         for (String path : List.of("/internal/health", "/internal/status", "/internal/status/endpoints",
@@ -40,6 +42,7 @@ public final class StatusRoutes {
         context.addServlet(new ServletHolder("not-found", notFound), "/");
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(
                 new Route("/internal/health", "GET", "liveness"),

@@ -1,4 +1,4 @@
-package dev.sluice.adapters.http.in.status;
+package dev.sluice.adapters.http.in.models;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,18 +15,18 @@ import java.util.Set;
  * Renders the unified catalogue in each client dialect {@code /olla/models?format=} offers. Every OpenAI-style
  * platform's list is the OpenAI shape, so those formats share one renderer.
  */
-final class ModelListView {
+public final class ModelListView {
 
-    static final Set<String> FORMATS = Set.of("unified", "openai", "ollama", "lmstudio", "lemonade", "lmdeploy",
+    public static final Set<String> FORMATS = Set.of("unified", "openai", "ollama", "lmstudio", "lemonade", "lmdeploy",
             "sglang", "vllm", "vllm-mlx", "llamacpp", "docker-model-runner");
 
     private final JsonResponses json;
 
-    ModelListView(JsonResponses json) {
+    public ModelListView(JsonResponses json) {
         this.json = json;
     }
 
-    ObjectNode render(String format, List<UnifiedModel> models, Instant now) {
+    public ObjectNode render(String format, List<UnifiedModel> models, Instant now) {
         switch (format) {
             case "unified":
                 return unified(models, now);
@@ -115,7 +115,7 @@ final class ModelListView {
         return body;
     }
 
-    ObjectNode detail(UnifiedModel m) {
+    public ObjectNode detail(UnifiedModel m) {
         ObjectNode node = json.object();
         node.put("id", m.id());
         node.put("family", m.family());

@@ -1,4 +1,4 @@
-package dev.sluice.adapters.http.in.status;
+package dev.sluice.adapters.http.in.models;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,24 +6,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The human strings Olla's status pages use: relative times, byte counts, latencies. */
-final class Formats {
+public final class Formats {
 
     private Formats() {
     }
 
-    static String rfc3339(Instant instant) {
+    public static String rfc3339(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     /** "3s ago", "in 2m", "never". */
-    static String relative(Instant then, Instant now) {
+    public static String relative(Instant then, Instant now) {
         Duration d = Duration.between(then, now);
         boolean past = !d.isNegative();
         String amount = humanDuration(d.abs());
         return past ? amount + " ago" : "in " + amount;
     }
 
-    static String humanDuration(Duration d) {
+    public static String humanDuration(Duration d) {
         long s = d.getSeconds();
         if (s < 1) {
             return d.toMillis() + "ms";
@@ -40,7 +40,7 @@ final class Formats {
         return (s / 86_400) + "d" + ((s % 86_400) / 3600 == 0 ? "" : ((s % 86_400) / 3600) + "h");
     }
 
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

@@ -1,4 +1,4 @@
-package dev.sluice.adapters.http.in.status;
+package dev.sluice.adapters.http.in.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

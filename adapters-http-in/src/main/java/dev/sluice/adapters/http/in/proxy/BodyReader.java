@@ -1,0 +1,74 @@
+package dev.sluice.adapters.http.in.proxy;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * Reads a request body with servlet async I/O (no thread waits for a slow client), up to a cap. Bodies are small
+ * JSON, read whole so routing can see the model; a chunked body that grows past the cap is refused as soon as it
+ * does, without reading the rest.
+ */
+final class BodyReader implements ReadListener {
+
+    /** How a read ended. */
+    interface Outcome {
+        void complete(byte[] body);
+
+        void tooLarge();
+
+        void failed(Throwable failure);
+    }
+
+    private final ServletInputStream input;
+    private final long maxBytes;
+    private final Outcome outcome;
+    private final ByteArrayOutputStream body;
+    private final byte[] buffer = new byte[8192];
+    private boolean done;
+
+    private BodyReader(ServletInputStream input, long maxBytes, int expected, Outcome outcome) {
+        this.input = input;
+        this.maxBytes = maxBytes;
+        this.outcome = outcome;
+        this.body = new ByteArrayOutputStream(Math.max(256, Math.min(expected, 1 << 20)));
+    }
+
+    /** Starts reading; {@code outcome} is called exactly once, on a container thread. */
+    static void read(ServletInputStream input, long maxBytes, int expectedLength, Outcome outcome) {
+        input.setReadListener(new BodyReader(input, maxBytes, Math.max(0, expectedLength), outcome));
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+        while (!done && input.isReady()) {
+            int n = input.read(buffer);
+            if (n < 0) {
+                return;
+            }
+            if (maxBytes > 0 && body.size() + (long) n > maxBytes) {
+                finish(() -> outcome.tooLarge());
+                return;
+            }
+            body.write(buffer, 0, n);
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        finish(() -> outcome.complete(body.toByteArray()));
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        finish(() -> outcome.failed(failure));
+    }
+
+    private void finish(Runnable action) {
+        if (!done) {
+            done = true;
+            action.run();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.sluice.adapters.http.in.proxy;
+
+import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ResolveRoute;
+import dev.sluice.application.port.in.RouteInferenceRequest;
+import dev.sluice.application.port.in.RoutePlan;
+import dev.sluice.domain.profile.Profile;
+import dev.sluice.domain.routing.InferenceRequest;
+import dev.sluice.domain.routing.Rejected;
+import dev.sluice.domain.routing.RejectionKind;
+import dev.sluice.domain.routing.RouteScope;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything before a request is sent upstream: which route, whether the path is allowed, answering model lists
+ * ourselves, reading the body without blocking, and asking the application where it goes. Ends either with an
+ * answer written here or with an async dispatch back into the servlet, which then proxies.
+ */
+final class ProxyAdmission {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyAdmission.class);
+
+    private final ResolveRoute routes;
+    private final RouteInferenceRequest router;
+    private final ReportFleetStatus fleet;
+    private final NativeModelLists modelLists;
+    private final ProxyErrors errors;
+    private final long maxBodySize;
+
+    ProxyAdmission(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
+                   NativeModelLists modelLists, ProxyErrors errors, long maxBodySize) {
+        this.routes = routes;
+        this.router = router;
+        this.fleet = fleet;
+        this.modelLists = modelLists;
+        this.errors = errors;
+        this.maxBodySize = maxBodySize;
+    }
+
+    void admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long received = System.nanoTime();
+        Optional<ProxyPath> parsed = ProxyPath.parse(request.getRequestURI(), request.getQueryString());
+        if (parsed.isEmpty()) {
+            errors.send(response, Dialect.OPENAI, 404, "not_found", "no route for " + request.getRequestURI());
+            return;
+        }
+        ProxyPath path = parsed.get();
+        Dialect dialect = Dialect.of(path.path());
+        if (path.traverses()) {
+            errors.send(response, dialect, 400, "invalid_request_error", "path traversal is not allowed");
+            return;
+        }
+        Optional<RouteScope> found = routes.scope(path.prefix());
+        if (found.isEmpty()) {
+            errors.send(response, dialect, 404, "not_found", "unknown route prefix '" + path.prefix()
+                    + "': use /olla/proxy/ or one of /olla/" + String.join("/, /olla/", prefixes()) + "/");
+            return;
+        }
+        RouteScope scope = found.get();
+        if (ModelManagement.is(path.path())) {
+            errors.send(response, dialect, 501, "not_implemented", "model management (" + path.path()
+                    + ") is not supported through the proxy: run it against the backend directly");
+            return;
+        }
+        if (request.getMethod().equals("GET")) {
+            Optional<String> listFormat = NativeModelLists.formatFor(scope, path.path());
+            if (listFormat.isPresent()) {
+                modelLists.answer(scope, listFormat.get(), response);
+                return;
+            }
+        }
+        if (!scope.universal() && !scope.allows(path.path())) {
+            errors.send(response, dialect, 404, "not_found", "path " + path.path() + " is not served by "
+                    + scope.displayName() + " endpoints; allowed paths: " + String.join(", ", scope.allowedPaths()));
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        if (maxBodySize > 0 && declared > maxBodySize) {
+            errors.send(response, dialect, 413, "request_too_large", "request body of " + declared
+                    + " bytes exceeds the " + maxBodySize + " byte limit");
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        BodyReader.read(request.getInputStream(), maxBodySize, (int) Math.min(declared, Integer.MAX_VALUE),
+                new BodyReader.Outcome() {
+                    @Override
+                    public void complete(byte[] body) {
+                        route(request, response, async, scope, path, body, received);
+                    }
+
+                    @Override
+                    public void tooLarge() {
+                        errors.send(response, dialect, 413, "request_too_large",
+                                "request body exceeds the " + maxBodySize + " byte limit");
+                        async.complete();
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        LOG.debug("client went away while sending its body: {}", failure.toString());
+                        async.complete();
+                    }
+                });
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, AsyncContext async, RouteScope scope,
+                       ProxyPath path, byte[] bytes, long received) {
+        Dialect dialect = Dialect.of(path.path());
+        RequestBody body;
+        try {
+            body = RequestBody.inspect(bytes, request.getContentType(), modelFields(scope, path.path()));
+        } catch (RequestBody.MalformedJson e) {
+            errors.send(response, dialect, 400, "invalid_request_error", "request body is not valid JSON: "
+                    + e.getMessage());
+            async.complete();
+            return;
+        }
+        router.plan(new InferenceRequest(scope, path.path(), body.model(), Optional.empty()))
+                .whenComplete((plan, failure) -> {
+                    if (failure != null) {
+                        errors.send(response, dialect, 500, "server_error", "routing failed: " + failure);
+                        async.complete();
+                        return;
+                    }
+                    dispatch(request, response, async, scope, path, body, plan, received);
+                });
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
+                          RouteScope scope, ProxyPath path, RequestBody body, RoutePlan plan, long received) {
+        Dialect dialect = Dialect.of(path.path());
+        ResponseHeaders.routing(response, plan.decision());
+        body.model().ifPresent(model -> response.setHeader("X-Olla-Model", model));
+        if (plan.decision() instanceof Rejected rejected) {
+            reject(response, dialect, scope, body, rejected);
+            async.complete();
+            return;
+        }
+        ProxyExchange exchange = new ProxyExchange(response.getHeader(ResponseHeaders.REQUEST_ID), scope, path, body,
+                plan, received);
+        if (exchange.nextAttempt().isEmpty()) {
+            errors.send(response, dialect, 503, "no_endpoints", "no endpoint can take this request right now");
+            async.complete();
+            return;
+        }
+        exchange.attachTo(request);
+        async.dispatch();
+    }
+
+    private void reject(HttpServletResponse response, Dialect dialect, RouteScope scope, RequestBody body,
+                        Rejected rejected) {
+        String model = body.model().orElse("");
+        if (rejected.kind() == RejectionKind.MODEL_NOT_FOUND) {
+            errors.send(response, dialect, 404, "model_not_found", "model '" + model + "' not found on any endpoint");
+        } else if (rejected.kind() == RejectionKind.MODEL_UNAVAILABLE) {
+            errors.send(response, dialect, 503, "model_unavailable", "model '" + model
+                    + "' is known but no endpoint that serves it can take requests now (" + rejected.reason() + ")");
+        } else if (!scope.universal() && !configured(scope)) {
+            errors.send(response, dialect, 404, "no_endpoints", "no " + scope.displayName() + " endpoints are configured");
+        } else {
+            errors.send(response, dialect, 503, "no_endpoints", "no healthy " + (scope.universal() ? "" : scope.displayName() + " ")
+                    + "endpoints available");
+        }
+    }
+
+    private boolean configured(RouteScope scope) {
+        return fleet.endpoints().stream().anyMatch(s -> scope.includes(s.endpoint().profile()));
+    }
+
+    // /api/show names the model in "name" on older Ollama clients; everything else uses the profile's fields.
+    private static List<String> modelFields(RouteScope scope, String path) {
+        List<String> fields = new ArrayList<>();
+        for (Profile profile : scope.profiles()) {
+            for (String field : profile.modelFieldPaths()) {
+                if (!fields.contains(field)) {
+                    fields.add(field);
+                }
+            }
+        }
+        if (!fields.contains("model")) {
+            fields.add("model");
+        }
+        if (path.equals("/api/show")) {
+            fields.add("name");
+        }
+        return fields;
+    }
+
+    private List<String> prefixes() {
+        return routes.scopes().stream().map(RouteScope::prefix).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sluice.adapters.http.in.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes an error in the route's dialect, before anything was committed. One log line per error, at info for the
+ * client's mistakes and warn for ours or the backends'.
+ */
+final class ProxyErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyErrors.class);
+
+    private final ObjectMapper json;
+
+    ProxyErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void send(HttpServletResponse response, Dialect dialect, int status, String type, String message) {
+        if (status >= 500) {
+            LOG.warn("{} {}: {}", status, type, message);
+        } else {
+            LOG.info("{} {}: {}", status, type, message);
+        }
+        if (response.isCommitted()) {
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        if (dialect == Dialect.OLLAMA) {
+            body.put("error", message);
+        } else {
+            ObjectNode error = body.putObject("error");
+            error.put("message", message);
+            error.put("type", type);
+            error.put("code", status);
+        }
+        try {
+            response.resetBuffer();
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("utf-8");
+            byte[] bytes = json.writeValueAsBytes(body);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("could not write the error to a client that went away: {}", e.toString());
+        }
+    }
+}

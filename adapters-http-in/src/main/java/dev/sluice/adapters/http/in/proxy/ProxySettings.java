@@ -1,0 +1,28 @@
+package dev.sluice.adapters.http.in.proxy;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the proxy servlet needs from {@code proxy.*} and {@code server.request_limits}.
+ *
+ * @param maxBodySize           request bodies larger than this are refused with 413; 0 or less means no cap
+ * @param deliveryProfile       {@code auto}, {@code streaming} or {@code standard}
+ * @param streamBufferSize      bytes gathered before a write when a response is not streamed
+ * @param readTimeout           longest silence between two reads of an upstream response
+ * @param responseHeaderTimeout longest wait for an upstream's status and headers (slow model loads)
+ * @param connectTimeout        TCP connect timeout to a backend
+ */
+public record ProxySettings(String version, long maxBodySize, String deliveryProfile, int streamBufferSize,
+                            Duration readTimeout, Duration responseHeaderTimeout, Duration connectTimeout,
+                            Duration keepAlive) {
+
+    public ProxySettings {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(deliveryProfile, "deliveryProfile");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(responseHeaderTimeout, "responseHeaderTimeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+    }
+}

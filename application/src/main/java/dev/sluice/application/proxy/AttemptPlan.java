@@ -1,0 +1,72 @@
+package dev.sluice.application.proxy;
+
+import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.port.in.Attempt;
+import dev.sluice.application.port.in.RoutePlan;
+import dev.sluice.domain.balancing.Balancer;
+import dev.sluice.domain.balancing.Candidate;
+import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.routing.Routed;
+import dev.sluice.domain.routing.RoutingDecision;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks one request's candidates: each attempt asks the balancer to choose among the candidates not yet tried,
+ * using their health and load at that moment, so a failover goes where a fresh request would.
+ */
+final class AttemptPlan implements RoutePlan {
+
+    private final RoutingDecision decision;
+    private final List<Endpoint> candidates;
+    private final Map<String, String> modelByEndpoint;
+    private final Fleet fleet;
+    private final Balancer balancer;
+    private final TrafficStats traffic;
+    private final EndpointDemotion demotion;
+    private final int maxAttempts;
+    private final Set<String> tried = new HashSet<>();
+
+    AttemptPlan(RoutingDecision decision, Map<String, String> modelByEndpoint, Fleet fleet, Balancer balancer,
+                TrafficStats traffic, EndpointDemotion demotion, int maxAttempts) {
+        this.decision = decision;
+        this.candidates = decision instanceof Routed routed ? routed.endpoints() : List.of();
+        this.modelByEndpoint = modelByEndpoint;
+        this.fleet = fleet;
+        this.balancer = balancer;
+        this.traffic = traffic;
+        this.demotion = demotion;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public RoutingDecision decision() {
+        return decision;
+    }
+
+    @Override
+    public Optional<Attempt> next() {
+        if (maxAttempts > 0 && tried.size() >= maxAttempts) {
+            return Optional.empty();
+        }
+        List<Candidate> remaining = new ArrayList<>();
+        for (Endpoint endpoint : candidates) {
+            if (!tried.contains(endpoint.id())) {
+                remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint)));
+            }
+        }
+        return balancer.pick(remaining).map(endpoint -> {
+            tried.add(endpoint.id());
+            return traffic.attempt(endpoint, Optional.ofNullable(modelByEndpoint.get(endpoint.id())));
+        });
+    }
+
+    @Override
+    public void unreachable(Attempt attempt, String reason) {
+        demotion.unreachable(attempt.endpoint(), reason);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sluice.application.proxy;
+
+import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.ResolveRoute;
+import dev.sluice.application.port.in.RouteInferenceRequest;
+import dev.sluice.application.port.in.RoutePlan;
+import dev.sluice.domain.balancing.Balancer;
+import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.model.ModelSource;
+import dev.sluice.domain.model.UnifiedModel;
+import dev.sluice.domain.routing.InferenceRequest;
+import dev.sluice.domain.routing.ModelRouter;
+import dev.sluice.domain.routing.RefreshFirst;
+import dev.sluice.domain.routing.Rejected;
+import dev.sluice.domain.routing.RejectionKind;
+import dev.sluice.domain.routing.RouteScope;
+import dev.sluice.domain.routing.Routed;
+import dev.sluice.domain.routing.RoutingDecision;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The routing use case: which endpoints a request may use (route scope, health, path), which of them serve its
+ * model (strategy, aliases), and a plan the inbound adapter walks attempt by attempt.
+ */
+public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
+
+    private final Fleet fleet;
+    private final ListModels models;
+    private final RouteTable routes;
+    private final ModelRouter router;
+    private final ModelAliases aliases;
+    private final Balancer balancer;
+    private final TrafficStats traffic;
+    private final EndpointDemotion demotion;
+    private final Supplier<CompletableFuture<Void>> refreshModels;
+    private final Duration refreshTimeout;
+    private final int maxAttempts;
+
+    /**
+     * @param refreshModels  re-discovers every endpoint's models (for {@code discovery_refresh_on_miss})
+     * @param refreshTimeout how long a request waits for that refresh ({@code discovery_timeout})
+     * @param maxAttempts    endpoints one request may try; 0 means every candidate once
+     */
+    public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
+                       Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
+                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts) {
+        this.fleet = fleet;
+        this.models = models;
+        this.routes = routes;
+        this.router = router;
+        this.aliases = aliases;
+        this.balancer = balancer;
+        this.traffic = traffic;
+        this.demotion = demotion;
+        this.refreshModels = refreshModels;
+        this.refreshTimeout = refreshTimeout;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public Optional<RouteScope> scope(String prefix) {
+        return routes.scope(prefix);
+    }
+
+    @Override
+    public List<RouteScope> scopes() {
+        return routes.scopes();
+    }
+
+    @Override
+    public CompletableFuture<RoutePlan> plan(InferenceRequest request) {
+        List<Endpoint> candidates = candidates(request);
+        String strategy = router.policy().type().wireName();
+        if (candidates.isEmpty()) {
+            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of());
+        }
+        if (request.model().isEmpty()) {
+            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of());
+        }
+        String model = request.model().get();
+        Optional<Map<String, String>> alias = aliases.resolve(model, models.catalog(), candidates);
+        if (alias.isPresent() && !alias.get().isEmpty()) {
+            Map<String, String> rewrite = alias.get();
+            List<Endpoint> targets = candidates.stream().filter(e -> rewrite.containsKey(e.id())).toList();
+            return done(new Routed(targets, "alias",
+                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false), rewrite);
+        }
+        RoutingDecision decision = router.decide(candidates, hosting(model), false);
+        if (!(decision instanceof RefreshFirst)) {
+            return done(decision, Map.of());
+        }
+        // Discovery strategy on a miss: refresh every model list (bounded), then decide again on fresh data.
+        return refreshModels.get()
+                .completeOnTimeout(null, refreshTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> null)
+                .thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true), Map.of()));
+    }
+
+    private List<Endpoint> candidates(InferenceRequest request) {
+        RouteScope scope = request.scope();
+        List<Endpoint> routable = fleet.routable();
+        if (!scope.universal()) {
+            return routable.stream().filter(e -> scope.includes(e.profile())).toList();
+        }
+        // The universal route lets the path pick platforms; a path no platform declares goes to any (as Olla).
+        List<Endpoint> byPath = routable.stream().filter(e -> e.profile().paths().contains(request.path())).toList();
+        return byPath.isEmpty() ? routable : byPath;
+    }
+
+    private Set<String> hosting(String model) {
+        return models.catalog().find(model).map(UnifiedModel::sources).orElse(List.of()).stream()
+                .map(ModelSource::endpoint).map(Endpoint::id).collect(Collectors.toSet());
+    }
+
+    private CompletableFuture<RoutePlan> done(RoutingDecision decision, Map<String, String> rewrite) {
+        return CompletableFuture.completedFuture(plan(decision, rewrite));
+    }
+
+    private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite) {
+        return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts);
+    }
+}
