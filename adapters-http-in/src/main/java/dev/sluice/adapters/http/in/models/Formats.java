@@ -40,6 +40,11 @@ public final class Formats {
         return (s / 86_400) + "d" + ((s % 86_400) / 3600 == 0 ? "" : ((s % 86_400) / 3600) + "h");
     }
 
+    /** "99.6%", or "N/A" when there is nothing to measure yet. */
+    public static String percent(double value) {
+        return Double.isNaN(value) ? "N/A" : String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
     public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointHealth;
 import dev.sluice.domain.endpoint.EndpointIds;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.endpoint.EndpointStatus;
+import dev.sluice.domain.endpoint.TrafficSnapshot;
 import dev.sluice.domain.model.EndpointModels;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +26,15 @@ final class EndpointStatusView {
 
     private final ReportFleetStatus fleet;
     private final ListModels models;
+    private final ReportTraffic traffic;
     private final JsonResponses json;
     private final Clock clock;
 
-    EndpointStatusView(ReportFleetStatus fleet, ListModels models, JsonResponses json, Clock clock) {
+    EndpointStatusView(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, JsonResponses json,
+                       Clock clock) {
         this.fleet = fleet;
         this.models = models;
+        this.traffic = traffic;
         this.json = json;
         this.clock = clock;
     }
@@ -62,10 +67,18 @@ final class EndpointStatusView {
         node.put("priority", e.priority());
         node.put("model_count", discovered.map(m -> m.models().stream()
                 .filter(model -> e.modelFilter().allows(model.name())).count()).orElse(0L));
-        // Request figures arrive with the proxy; until then no request has been served, which is what these say.
-        node.put("request_count", 0);
-        node.put("success_rate", "N/A");
-        node.put("active_connections", 0);
+        TrafficSnapshot t = traffic.of(e);
+        node.put("request_count", t.requests());
+        node.put("success_rate", Formats.percent(t.successRate()));
+        if (t.requests() > 0) {
+            node.put("min_latency_ms", t.minLatencyMillis());
+            node.put("max_latency_ms", t.maxLatencyMillis());
+            node.put("avg_latency_ms", t.avgLatencyMillis());
+            node.put("avg_first_byte_ms", t.avgFirstByteMillis());
+            node.put("failure_count", t.failures());
+            node.put("bytes", t.bytes());
+        }
+        node.put("active_connections", t.active());
         h.checkedAt().ifPresent(at -> {
             node.put("health_check", Formats.relative(at, now));
             node.put("health_check_at", Formats.rfc3339(at));

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.domain.endpoint.EndpointIds;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.endpoint.EndpointStatus;
+import dev.sluice.domain.endpoint.TrafficSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +24,16 @@ final class FleetStatusView {
 
     private final ReportFleetStatus fleet;
     private final ListModels models;
+    private final ReportTraffic traffic;
     private final ServerInfo info;
     private final JsonResponses json;
     private final Clock clock;
 
-    FleetStatusView(ReportFleetStatus fleet, ListModels models, ServerInfo info, JsonResponses json, Clock clock) {
+    FleetStatusView(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, ServerInfo info,
+                    JsonResponses json, Clock clock) {
         this.fleet = fleet;
         this.models = models;
+        this.traffic = traffic;
         this.info = info;
         this.json = json;
         this.clock = clock;
@@ -56,11 +61,17 @@ final class FleetStatusView {
             e.put("url", EndpointIds.sanitise(s.endpoint().url()).toString());
             e.put("status", s.health().status().wireName());
             e.put("priority", s.endpoint().priority());
-            e.put("success_rate", "N/A");
-            e.put("avg_latency", "0ms");
-            e.put("traffic", "0 B");
-            e.put("connections", 0);
-            e.put("requests", 0);
+            TrafficSnapshot t = traffic.of(s.endpoint());
+            e.put("success_rate", Formats.percent(t.successRate()));
+            e.put("avg_latency", t.avgLatencyMillis() + "ms");
+            if (t.requests() > 0) {
+                e.put("avg_latency_ms", t.avgLatencyMillis());
+                e.put("min_latency_ms", t.minLatencyMillis());
+                e.put("max_latency_ms", t.maxLatencyMillis());
+            }
+            e.put("traffic", Formats.bytes(t.bytes()));
+            e.put("connections", t.active());
+            e.put("requests", t.requests());
             e.put("last_check", s.health().checkedAt().map(at -> Formats.relative(at, now)).orElse("never"));
             s.health().checkedAt().ifPresent(at -> e.put("health_check_at", Formats.rfc3339(at)));
             e.put("next_check", Formats.relative(s.health().nextCheckAt(), now));
@@ -83,31 +94,34 @@ final class FleetStatusView {
         long up = snapshots.stream().filter(s -> s.health().status() == EndpointStatus.HEALTHY).count();
         ObjectNode system = body.putObject("system");
         system.put("start_time", Formats.rfc3339(info.startTime()));
-        system.put("status", systemStatus(up, snapshots.size()));
+        system.put("status", systemStatus(up, snapshots.size(), traffic.total()));
         system.put("endpoints_up", up + "/" + snapshots.size());
-        system.put("success_rate", "N/A");
-        system.put("avg_latency", "0ms");
-        system.put("total_traffic", "0 B");
+        TrafficSnapshot total = traffic.total();
+        system.put("success_rate", Formats.percent(total.successRate()));
+        system.put("avg_latency", total.avgLatencyMillis() + "ms");
+        system.put("total_traffic", Formats.bytes(total.bytes()));
         system.put("uptime", Formats.humanDuration(Duration.between(info.startTime(), now)));
         system.put("version", info.version());
         system.put("commit", info.commit());
-        system.put("active_connections", 0);
+        system.put("active_connections", total.active());
         system.put("security_violations", 0);
-        system.put("total_requests", 0);
-        system.put("total_failures", 0);
-        system.put("has_traffic", false);
+        system.put("total_requests", total.requests());
+        system.put("total_failures", total.failures());
+        system.put("has_traffic", total.requests() > 0);
         return body;
     }
 
-    // Olla's thresholds without traffic: under half the endpoints healthy is critical, under 80% degraded.
-    static String systemStatus(long healthy, int total) {
+    // Olla's thresholds: under half the endpoints healthy (or under 90% success) is critical; under 80% healthy
+    // (or 95% success) degraded. Success rates count only once there is traffic.
+    static String systemStatus(long healthy, int total, TrafficSnapshot traffic) {
         if (total == 0) {
             return "critical";
         }
         double ratio = (double) healthy / total;
-        if (ratio < 0.5) {
+        double success = traffic.requests() == 0 ? 100 : traffic.successRate();
+        if (ratio < 0.5 || success < 90) {
             return "critical";
         }
-        return ratio < 0.8 ? "degraded" : "healthy";
+        return ratio < 0.8 || success < 95 ? "degraded" : "healthy";
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportTraffic;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -20,10 +21,11 @@ public final class StatusRoutes implements RouteRegistrar {
     private final ModelsServlet models;
     private final NotFoundServlet notFound;
 
-    public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ServerInfo info, ObjectMapper mapper, Clock clock) {
+    public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ReportTraffic traffic, ServerInfo info,
+                        ObjectMapper mapper, Clock clock) {
         JsonResponses json = new JsonResponses(mapper);
-        this.internal = new InternalApiServlet(new EndpointStatusView(fleet, catalog, json, clock),
-                new FleetStatusView(fleet, catalog, info, json, clock), new ModelStatusView(catalog, json, clock), info,
+        this.internal = new InternalApiServlet(new EndpointStatusView(fleet, catalog, traffic, json, clock),
+                new FleetStatusView(fleet, catalog, traffic, info, json, clock), new ModelStatusView(catalog, json, clock), info,
                 json);
         this.models = new ModelsServlet(catalog, fleet, new ModelListView(json), json, clock);
         this.notFound = new NotFoundServlet(json);

@@ -8,10 +8,12 @@ import dev.sluice.adapters.http.in.server.HttpServer;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointHealth;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.endpoint.EndpointStatus;
+import dev.sluice.domain.endpoint.TrafficSnapshot;
 import dev.sluice.domain.model.DiscoveredModel;
 import dev.sluice.domain.model.EndpointModels;
 import dev.sluice.domain.model.ModelCatalog;
@@ -95,11 +97,22 @@ class StatusApiIntegrationTest {
                 return Optional.empty();
             }
         };
-        StatusRoutes routes = new StatusRoutes(fleet, models,
+        ReportTraffic traffic = new ReportTraffic() {
+            @Override
+            public TrafficSnapshot of(Endpoint endpoint) {
+                return TrafficSnapshot.NONE;
+            }
+
+            @Override
+            public TrafficSnapshot total() {
+                return TrafficSnapshot.NONE;
+            }
+        };
+        StatusRoutes routes = new StatusRoutes(fleet, models, traffic,
                 new ServerInfo("1.0", "abc", NOW.minusSeconds(60), "olla", "auto", "least-connections"), json,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 8192, Duration.ofSeconds(30), false,
-                Duration.ofSeconds(5)), routes);
+                Duration.ofSeconds(5)), List.of(routes));
         server.start();
     }
 
