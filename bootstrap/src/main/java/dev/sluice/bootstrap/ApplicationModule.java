@@ -19,7 +19,9 @@ import dev.sluice.application.proxy.EndpointDemotion;
 import dev.sluice.application.proxy.ModelAliases;
 import dev.sluice.application.proxy.ProxyRouter;
 import dev.sluice.application.proxy.RouteTable;
+import dev.sluice.application.proxy.StickySessions;
 import dev.sluice.application.proxy.TrafficStats;
+import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.domain.balancing.Balancer;
 import dev.sluice.domain.balancing.LeastConnectionsBalancer;
 import dev.sluice.domain.balancing.PriorityBalancer;
@@ -37,6 +39,7 @@ import dev.sluice.domain.endpoint.HealthPolicy;
 import dev.sluice.domain.model.ModelUnifier;
 import dev.sluice.domain.model.UnificationRules;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -134,7 +137,8 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ProxyRouter proxyRouter(Fleet fleet, ListModels models, ProfileCatalog profiles, SluiceConfig config,
-                            Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery) {
+                            Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery,
+                            StickySessions sticky) {
         var strategy = config.modelRegistry().routingStrategy();
         RoutingPolicy policy = new RoutingPolicy(RoutingStrategyType.parse(strategy.type()),
                 FallbackBehavior.parse(strategy.options().fallbackBehavior()), strategy.options().discoveryRefreshOnMiss());
@@ -146,7 +150,21 @@ final class ApplicationModule extends AbstractModule {
         return new ProxyRouter(fleet, models, new RouteTable(profiles), new ModelRouter(policy),
                 new ModelAliases(config.modelAliases()), balancer, traffic,
                 new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
-                strategy.options().discoveryTimeout(), attempts);
+                strategy.options().discoveryTimeout(), attempts, sticky);
+    }
+
+    @Provides
+    @Singleton
+    StickySessions stickySessions(SluiceConfig config) {
+        var sticky = config.proxy().stickySessions();
+        return new StickySessions(sticky.enabled(), sticky.maxSessions(), Duration.ofSeconds(sticky.idleTtlSeconds()),
+                System::nanoTime);
+    }
+
+    @Provides
+    @Singleton
+    ReportStickySessions reportStickySessions(StickySessions sticky) {
+        return sticky;
     }
 
     @Provides
@@ -164,7 +182,10 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     HealthMonitor healthMonitor(Fleet fleet, HealthProbe probe, ScheduledExecutorService scheduler, Clock clock,
-                                ModelDiscoveryService discovery) {
-        return new HealthMonitor(fleet, probe, HealthPolicy.standard(), scheduler, clock, discovery::onTransition);
+                                ModelDiscoveryService discovery, StickySessions sticky) {
+        return new HealthMonitor(fleet, probe, HealthPolicy.standard(), scheduler, clock, transition -> {
+            discovery.onTransition(transition);
+            sticky.onTransition(transition);
+        });
     }
 }

@@ -62,7 +62,8 @@ final class SluiceApp implements AutoCloseable {
                 : p.engine().equals("sherpa") ? 8192 : 65536;
         ProxySettings proxy = new ProxySettings(BuildInfo.version(), c.server().requestLimits().maxBodySize(),
                 p.profile(), buffer, p.readTimeout(), p.responseHeaderTimeout(), p.connectionTimeout(),
-                p.connectionKeepAlive());
+                p.connectionKeepAlive(), p.stickySessions().enabled(), p.stickySessions().keySources(),
+                p.stickySessions().prefixHashBytes());
         UpstreamLimits limits = new UpstreamLimits(p.responseTimeout().toMillis(), 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
                 new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits));

@@ -8,6 +8,8 @@ import dev.sluice.domain.balancing.Candidate;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.routing.Routed;
 import dev.sluice.domain.routing.RoutingDecision;
+import dev.sluice.domain.routing.StickyKey;
+import dev.sluice.domain.routing.StickyOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +32,15 @@ final class AttemptPlan implements RoutePlan {
     private final EndpointDemotion demotion;
     private final int maxAttempts;
     private final Set<String> tried = new HashSet<>();
+    private final Optional<StickyKey> stickyKey;
+    private final StickySessions sticky;
+    private Optional<StickyOutcome> stickyOutcome = Optional.empty();
 
     AttemptPlan(RoutingDecision decision, Map<String, String> modelByEndpoint, Fleet fleet, Balancer balancer,
-                TrafficStats traffic, EndpointDemotion demotion, int maxAttempts) {
+                TrafficStats traffic, EndpointDemotion demotion, int maxAttempts, Optional<StickyKey> stickyKey,
+                StickySessions sticky) {
+        this.stickyKey = sticky.enabled() ? stickyKey : Optional.empty();
+        this.sticky = sticky;
         this.decision = decision;
         this.candidates = decision instanceof Routed routed ? routed.endpoints() : List.of();
         this.modelByEndpoint = modelByEndpoint;
@@ -59,10 +67,37 @@ final class AttemptPlan implements RoutePlan {
                 remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint)));
             }
         }
-        return balancer.pick(remaining).map(endpoint -> {
+        Optional<Endpoint> chosen = stickyKey.isPresent() ? stickyPick(stickyKey.get(), remaining)
+                : balancer.pick(remaining);
+        return chosen.map(endpoint -> {
             tried.add(endpoint.id());
             return traffic.attempt(endpoint, Optional.ofNullable(modelByEndpoint.get(endpoint.id())));
         });
+    }
+
+    // The pinned endpoint if it can take the request, else the balancer's choice, pinned from now on.
+    private Optional<Endpoint> stickyPick(StickyKey key, List<Candidate> remaining) {
+        boolean first = stickyOutcome.isEmpty();
+        Optional<String> pinned = first ? sticky.pinned(key) : Optional.empty();
+        if (pinned.isPresent()) {
+            Optional<Endpoint> same = remaining.stream().filter(c -> c.status().routable())
+                    .map(Candidate::endpoint).filter(e -> e.id().equals(pinned.get())).findFirst();
+            if (same.isPresent()) {
+                stickyOutcome = Optional.of(new StickyOutcome("hit", key));
+                return same;
+            }
+        }
+        Optional<Endpoint> picked = balancer.pick(remaining);
+        picked.ifPresent(endpoint -> {
+            sticky.pin(key, endpoint);
+            stickyOutcome = Optional.of(new StickyOutcome(first && pinned.isEmpty() ? "miss" : "repin", key));
+        });
+        return picked;
+    }
+
+    @Override
+    public Optional<StickyOutcome> sticky() {
+        return stickyOutcome;
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     private final Supplier<CompletableFuture<Void>> refreshModels;
     private final Duration refreshTimeout;
     private final int maxAttempts;
+    private final StickySessions sticky;
 
     /**
      * @param refreshModels  re-discovers every endpoint's models (for {@code discovery_refresh_on_miss})
@@ -52,7 +53,9 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
      */
     public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
                        Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
-                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts) {
+                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
+                       StickySessions sticky) {
+        this.sticky = sticky;
         this.fleet = fleet;
         this.models = models;
         this.routes = routes;
@@ -81,10 +84,10 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
         List<Endpoint> candidates = candidates(request);
         String strategy = router.policy().type().wireName();
         if (candidates.isEmpty()) {
-            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of());
+            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of(), request);
         }
         if (request.model().isEmpty()) {
-            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of());
+            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of(), request);
         }
         String model = request.model().get();
         Optional<Map<String, String>> alias = aliases.resolve(model, models.catalog(), candidates);
@@ -92,17 +95,17 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
             Map<String, String> rewrite = alias.get();
             List<Endpoint> targets = candidates.stream().filter(e -> rewrite.containsKey(e.id())).toList();
             return done(new Routed(targets, "alias",
-                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false), rewrite);
+                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false), rewrite, request);
         }
         RoutingDecision decision = router.decide(candidates, hosting(model), false);
         if (!(decision instanceof RefreshFirst)) {
-            return done(decision, Map.of());
+            return done(decision, Map.of(), request);
         }
         // Discovery strategy on a miss: refresh every model list (bounded), then decide again on fresh data.
         return refreshModels.get()
                 .completeOnTimeout(null, refreshTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> null)
-                .thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true), Map.of()));
+                .thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true), Map.of(), request));
     }
 
     private List<Endpoint> candidates(InferenceRequest request) {
@@ -121,11 +124,13 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
                 .map(ModelSource::endpoint).map(Endpoint::id).collect(Collectors.toSet());
     }
 
-    private CompletableFuture<RoutePlan> done(RoutingDecision decision, Map<String, String> rewrite) {
-        return CompletableFuture.completedFuture(plan(decision, rewrite));
+    private CompletableFuture<RoutePlan> done(RoutingDecision decision, Map<String, String> rewrite,
+                                              InferenceRequest request) {
+        return CompletableFuture.completedFuture(plan(decision, rewrite, request));
     }
 
-    private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite) {
-        return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts);
+    private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite, InferenceRequest request) {
+        return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts,
+                request.stickyKey(), sticky);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param model     the model the body names, exactly as the client wrote it
  * @param stickyKey the affinity key derived from the request, when sticky sessions are on
  */
-public record InferenceRequest(RouteScope scope, String path, Optional<String> model, Optional<String> stickyKey) {
+public record InferenceRequest(RouteScope scope, String path, Optional<String> model, Optional<StickyKey> stickyKey) {
 
     public InferenceRequest {
         Objects.requireNonNull(scope, "scope");

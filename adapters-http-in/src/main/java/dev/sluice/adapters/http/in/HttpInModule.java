@@ -13,6 +13,7 @@ import dev.sluice.adapters.http.in.proxy.ProxySettings;
 import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
@@ -40,8 +41,9 @@ public final class HttpInModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StatusRoutes statusRoutes(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, Clock clock) {
-        return new StatusRoutes(fleet, models, traffic, info, JsonMapper.builder().build(), clock);
+    StatusRoutes statusRoutes(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic,
+                              ReportStickySessions sticky, Clock clock) {
+        return new StatusRoutes(fleet, models, traffic, sticky, info, JsonMapper.builder().build(), clock);
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package dev.sluice.application.port.in;
 
 import dev.sluice.domain.routing.RoutingDecision;
+import dev.sluice.domain.routing.StickyOutcome;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ public interface RoutePlan {
      * Empty when the decision was a rejection, every candidate was tried, or {@code proxy.retry} allows no more.
      */
     Optional<Attempt> next();
+
+    /** What sticky routing did for the first attempt; empty when sticky sessions are off or no key applied. */
+    Optional<StickyOutcome> sticky();
 
     /** The attempt never reached its endpoint (refused, reset, unresolvable, connect timeout): mark it down at once. */
     void unreachable(Attempt attempt, String reason);

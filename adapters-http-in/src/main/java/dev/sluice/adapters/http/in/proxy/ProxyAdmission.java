@@ -34,9 +34,11 @@ final class ProxyAdmission {
     private final NativeModelLists modelLists;
     private final ProxyErrors errors;
     private final long maxBodySize;
+    private final StickyKeys stickyKeys;
 
     ProxyAdmission(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
-                   NativeModelLists modelLists, ProxyErrors errors, long maxBodySize) {
+                   NativeModelLists modelLists, ProxyErrors errors, long maxBodySize, StickyKeys stickyKeys) {
+        this.stickyKeys = stickyKeys;
         this.routes = routes;
         this.router = router;
         this.fleet = fleet;
@@ -124,7 +126,7 @@ final class ProxyAdmission {
             async.complete();
             return;
         }
-        router.plan(new InferenceRequest(scope, path.path(), body.model(), Optional.empty()))
+        router.plan(new InferenceRequest(scope, path.path(), body.model(), stickyKeys.keyFor(request, body)))
                 .whenComplete((plan, failure) -> {
                     if (failure != null) {
                         errors.send(response, dialect, 500, "server_error", "routing failed: " + failure);
@@ -152,6 +154,13 @@ final class ProxyAdmission {
             async.complete();
             return;
         }
+        plan.sticky().ifPresent(sticky -> {
+            response.setHeader("X-Olla-Sticky-Session", sticky.result());
+            response.setHeader("X-Olla-Sticky-Key-Source", sticky.key().source());
+            if (sticky.key().source().equals("session_header")) {
+                response.setHeader(StickyKeys.SESSION_HEADER, request.getHeader(StickyKeys.SESSION_HEADER));
+            }
+        });
         exchange.attachTo(request);
         async.dispatch();
     }

@@ -34,7 +34,8 @@ public final class ProxyRoutes implements RouteRegistrar {
         ProxyErrors errors = new ProxyErrors(mapper);
         JsonResponses json = new JsonResponses(mapper);
         NativeModelLists lists = new NativeModelLists(models, fleet, new ModelListView(json), json, clock);
-        ProxyAdmission admission = new ProxyAdmission(routes, router, fleet, lists, errors, settings.maxBodySize());
+        ProxyAdmission admission = new ProxyAdmission(routes, router, fleet, lists, errors, settings.maxBodySize(),
+                new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()));
         this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings);
         this.routes = routes;
         this.settings = settings;

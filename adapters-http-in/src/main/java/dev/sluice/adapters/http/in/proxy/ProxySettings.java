@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param readTimeout           longest silence between two reads of an upstream response
  * @param responseHeaderTimeout longest wait for an upstream's status and headers (slow model loads)
  * @param connectTimeout        TCP connect timeout to a backend
+ * @param sticky                whether {@code proxy.sticky_sessions} is on, with its key sources and prefix length
  */
 public record ProxySettings(String version, long maxBodySize, String deliveryProfile, int streamBufferSize,
                             Duration readTimeout, Duration responseHeaderTimeout, Duration connectTimeout,
-                            Duration keepAlive) {
+                            Duration keepAlive, boolean sticky, java.util.List<String> stickyKeySources,
+                            int stickyPrefixBytes) {
 
     public ProxySettings {
         Objects.requireNonNull(version, "version");

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param model      the top-level model field's value, exactly as written
  * @param modelStart byte offset of the model value's opening quote, -1 when absent
  * @param modelEnd   byte offset just past its closing quote
+ * @param conversationStart byte offset where the {@code messages} (or {@code prompt}) value starts, -1 when absent:
+ *                          sticky sessions hash its first bytes to recognise a conversation
  */
-record RequestBody(byte[] bytes, Optional<String> model, long modelStart, long modelEnd) {
+record RequestBody(byte[] bytes, Optional<String> model, long modelStart, long modelEnd, int conversationStart) {
 
-    static final RequestBody EMPTY = new RequestBody(new byte[0], Optional.empty(), -1, -1);
+    static final RequestBody EMPTY = new RequestBody(new byte[0], Optional.empty(), -1, -1, -1);
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Thrown for a body that claims to be JSON and is not. */
@@ -38,7 +40,7 @@ record RequestBody(byte[] bytes, Optional<String> model, long modelStart, long m
     static RequestBody inspect(byte[] bytes, String contentType, List<String> modelFields) throws MalformedJson {
         boolean declaredJson = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
         if (bytes.length == 0 || !declaredJson && !startsLikeJson(bytes, contentType)) {
-            return new RequestBody(bytes, Optional.empty(), -1, -1);
+            return new RequestBody(bytes, Optional.empty(), -1, -1, -1);
         }
         try {
             return parse(bytes, modelFields);
@@ -47,7 +49,7 @@ record RequestBody(byte[] bytes, Optional<String> model, long modelStart, long m
                 throw e;
             }
             // Not declared as JSON (curl -d sends a form type): forward it untouched rather than refuse it.
-            return new RequestBody(bytes, Optional.empty(), -1, -1);
+            return new RequestBody(bytes, Optional.empty(), -1, -1, -1);
         }
     }
 
@@ -56,18 +58,24 @@ record RequestBody(byte[] bytes, Optional<String> model, long modelStart, long m
         int foundRank = Integer.MAX_VALUE;
         long start = -1;
         long end = -1;
+        int conversation = -1;
+        boolean conversationIsMessages = false;
         try (JsonParser parser = JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 // Valid JSON that is not an object (a batch array, a string) carries no routable model.
                 while (parser.nextToken() != null) {
                     // Still read it all: malformed input must not be forwarded.
                 }
-                return new RequestBody(bytes, Optional.empty(), -1, -1);
+                return new RequestBody(bytes, Optional.empty(), -1, -1, -1);
             }
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_OBJECT && token != null) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if ("messages".equals(field) || "prompt".equals(field) && !conversationIsMessages) {
+                    conversation = (int) parser.currentTokenLocation().getByteOffset();
+                    conversationIsMessages = "messages".equals(field);
+                }
                 int rank = rank(field, modelFields);
                 if (value == JsonToken.VALUE_STRING && rank < foundRank) {
                     found = parser.getText();
@@ -85,7 +93,7 @@ record RequestBody(byte[] bytes, Optional<String> model, long modelStart, long m
             throw new MalformedJson(e.getMessage() == null ? "malformed JSON" : e.getMessage().lines().findFirst().orElse(""));
         }
         Optional<String> model = Optional.ofNullable(found).map(String::trim).filter(m -> !m.isEmpty());
-        return new RequestBody(bytes, model, model.isPresent() ? start : -1, model.isPresent() ? end : -1);
+        return new RequestBody(bytes, model, model.isPresent() ? start : -1, model.isPresent() ? end : -1, conversation);
     }
 
     private static int rank(String field, List<String> modelFields) {

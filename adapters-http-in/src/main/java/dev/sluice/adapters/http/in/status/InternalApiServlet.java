@@ -6,6 +6,7 @@ import dev.sluice.adapters.http.in.models.ModelListView;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.application.port.in.ReportStickySessions;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,9 +20,11 @@ final class InternalApiServlet extends HttpServlet {
     private final transient ModelStatusView models;
     private final transient ServerInfo info;
     private final transient JsonResponses json;
+    private final transient ReportStickySessions stickySessions;
 
     InternalApiServlet(EndpointStatusView endpoints, FleetStatusView fleet, ModelStatusView models, ServerInfo info,
-                       JsonResponses json) {
+                       JsonResponses json, ReportStickySessions stickySessions) {
+        this.stickySessions = stickySessions;
         this.endpoints = endpoints;
         this.fleet = fleet;
         this.models = models;
@@ -47,12 +50,31 @@ final class InternalApiServlet extends HttpServlet {
                         && "family".equals(request.getParameter("group"));
                 json.writeConditional(request, response, models.render(grouped));
                 break;
+            case "/internal/stats/sticky":
+                json.write(response, 200, sticky());
+                break;
             case "/version":
                 json.write(response, 200, version());
                 break;
             default:
                 json.error(response, 404, "not_found", "no such route: " + path);
         }
+    }
+
+    private ObjectNode sticky() {
+        ObjectNode body = json.object();
+        body.put("enabled", stickySessions.enabled());
+        if (stickySessions.enabled()) {
+            ReportStickySessions.Stats stats = stickySessions.stats();
+            body.put("active_sessions", stats.activeSessions());
+            body.put("insertions", stats.insertions());
+            body.put("hits", stats.hits());
+            body.put("misses", stats.misses());
+            body.put("evictions", stats.evictions());
+            body.put("max_sessions", stats.maxSessions());
+            body.put("idle_ttl_seconds", stats.idleTtlSeconds());
+        }
+        return body;
     }
 
     private ObjectNode version() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
 import java.time.Clock;
 import java.util.List;
@@ -21,12 +22,12 @@ public final class StatusRoutes implements RouteRegistrar {
     private final ModelsServlet models;
     private final NotFoundServlet notFound;
 
-    public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ReportTraffic traffic, ServerInfo info,
-                        ObjectMapper mapper, Clock clock) {
+    public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ReportTraffic traffic, ReportStickySessions sticky,
+                        ServerInfo info, ObjectMapper mapper, Clock clock) {
         JsonResponses json = new JsonResponses(mapper);
         this.internal = new InternalApiServlet(new EndpointStatusView(fleet, catalog, traffic, json, clock),
                 new FleetStatusView(fleet, catalog, traffic, info, json, clock), new ModelStatusView(catalog, json, clock), info,
-                json);
+                json, sticky);
         this.models = new ModelsServlet(catalog, fleet, new ModelListView(json), json, clock);
         this.notFound = new NotFoundServlet(json);
     }
@@ -35,7 +36,7 @@ public final class StatusRoutes implements RouteRegistrar {
     public void register(ServletContextHandler context) {
         ServletHolder internalHolder = new ServletHolder("internal", internal);
         for (String path : List.of("/internal/health", "/internal/status", "/internal/status/endpoints",
-                "/internal/status/models", "/version")) {
+                "/internal/status/models", "/internal/stats/sticky", "/version")) {
             context.addServlet(internalHolder, path);
         }
         ServletHolder modelsHolder = new ServletHolder("models", models);
@@ -51,6 +52,7 @@ public final class StatusRoutes implements RouteRegistrar {
                 new Route("/internal/status", "GET", "fleet status"),
                 new Route("/internal/status/endpoints", "GET", "endpoint health"),
                 new Route("/internal/status/models", "GET", "model registry status"),
+                new Route("/internal/stats/sticky", "GET", "sticky-session figures"),
                 new Route("/version", "GET", "version and build"),
                 new Route("/olla/models", "GET", "unified model catalogue (format=unified|openai|ollama|lmstudio)"),
                 new Route("/olla/models/{id}", "GET", "one model by id or alias"));

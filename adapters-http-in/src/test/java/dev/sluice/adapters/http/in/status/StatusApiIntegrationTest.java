@@ -8,6 +8,7 @@ import dev.sluice.adapters.http.in.server.HttpServer;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointHealth;
@@ -108,7 +109,18 @@ class StatusApiIntegrationTest {
                 return TrafficSnapshot.NONE;
             }
         };
-        StatusRoutes routes = new StatusRoutes(fleet, models, traffic,
+        ReportStickySessions sticky = new ReportStickySessions() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public Stats stats() {
+                return new Stats(0, 0, 0, 0, 0, 0, 0);
+            }
+        };
+        StatusRoutes routes = new StatusRoutes(fleet, models, traffic, sticky,
                 new ServerInfo("1.0", "abc", NOW.minusSeconds(60), "olla", "auto", "least-connections"), json,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 8192, Duration.ofSeconds(30), false,
