@@ -35,10 +35,13 @@ final class ProxyAdmission {
     private final ProxyErrors errors;
     private final long maxBodySize;
     private final StickyKeys stickyKeys;
+    private final RunningModels runningModels;
 
     ProxyAdmission(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
-                   NativeModelLists modelLists, ProxyErrors errors, long maxBodySize, StickyKeys stickyKeys) {
+                   NativeModelLists modelLists, ProxyErrors errors, long maxBodySize, StickyKeys stickyKeys,
+                   RunningModels runningModels) {
         this.stickyKeys = stickyKeys;
+        this.runningModels = runningModels;
         this.routes = routes;
         this.router = router;
         this.fleet = fleet;
@@ -76,6 +79,13 @@ final class ProxyAdmission {
             Optional<String> listFormat = NativeModelLists.formatFor(scope, path.path());
             if (listFormat.isPresent()) {
                 modelLists.answer(scope, listFormat.get(), response);
+                return;
+            }
+            if (path.path().equals("/api/ps") && !scope.universal()
+                    && scope.profiles().stream().anyMatch(p -> p.name().equals("ollama"))) {
+                runningModels.answer(fleet.endpoints().stream().filter(s -> s.routable()
+                        && s.endpoint().profile().name().equals("ollama")).map(s -> s.endpoint()).toList(),
+                        response, request.startAsync());
                 return;
             }
         }

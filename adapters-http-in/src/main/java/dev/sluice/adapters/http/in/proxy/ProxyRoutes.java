@@ -34,9 +34,13 @@ public final class ProxyRoutes implements RouteRegistrar {
         ProxyErrors errors = new ProxyErrors(mapper);
         JsonResponses json = new JsonResponses(mapper);
         NativeModelLists lists = new NativeModelLists(models, fleet, new ModelListView(json), json, clock);
+        ProxyServlet[] self = new ProxyServlet[1];
+        // /api/ps fans out with the servlet's own upstream client, which exists once the servlet is initialised.
+        RunningModels running = new RunningModels(() -> self[0].upstreamClient(), mapper);
         ProxyAdmission admission = new ProxyAdmission(routes, router, fleet, lists, errors, settings.maxBodySize(),
-                new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()));
+                new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()), running);
         this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings);
+        self[0] = servlet;
         this.routes = routes;
         this.settings = settings;
         this.responseTimeoutMillis = responseTimeoutMillis;

@@ -42,6 +42,10 @@ final class ProxyServlet extends AsyncMiddleManServlet {
         return client;
     }
 
+    HttpClient upstreamClient() {
+        return getHttpClient();
+    }
+
     @Override
     protected void service(HttpServletRequest clientRequest, HttpServletResponse proxyResponse) throws
             jakarta.servlet.ServletException, IOException {

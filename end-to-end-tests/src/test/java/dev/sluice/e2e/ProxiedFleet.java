@@ -1,0 +1,115 @@
+package dev.sluice.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.sluice.bootstrap.EmbeddedSluice;
+import dev.sluice.simulator.SimulatedBackend;
+import dev.sluice.simulator.SimulatedModel;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Simulated backends behind one real proxy, as a user would run them: the proxy reads an Olla config file naming
+ * each backend, and clients reach the backends only through the proxy's port. One per test class; closing it stops
+ * the proxy first, so nothing it still holds points at a backend that is already gone.
+ */
+final class ProxiedFleet implements AutoCloseable {
+
+    /** Longest wait for the proxy's catalogue to list every simulated model after it starts. */
+    private static final Duration CATALOGUE_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final List<SimulatedBackend> backends;
+    private final EmbeddedSluice proxy;
+
+    private ProxiedFleet(List<SimulatedBackend> backends, EmbeddedSluice proxy) {
+        this.backends = List.copyOf(backends);
+        this.proxy = proxy;
+    }
+
+    /**
+     * Starts every backend, then the proxy with one static endpoint per backend (named as the backend, typed by
+     * its kind), and returns once the proxy's catalogue lists every simulated model.
+     *
+     * @param dir where the config file is written; the caller owns and deletes it
+     */
+    static ProxiedFleet start(Path dir, SimulatedBackend.Builder... builders) throws Exception {
+        List<SimulatedBackend> started = new ArrayList<>();
+        try {
+            for (SimulatedBackend.Builder builder : builders) {
+                started.add(builder.start());
+            }
+            Path config = Files.writeString(dir.resolve("config.yaml"), config(started));
+            ProxiedFleet fleet = new ProxiedFleet(started, EmbeddedSluice.start(config));
+            fleet.awaitCatalogue();
+            return fleet;
+        } catch (Exception | AssertionError e) {
+            started.forEach(SimulatedBackend::close);
+            throw e;
+        }
+    }
+
+    /** An address on the proxy, e.g. {@code url("/olla/openai/v1")}. */
+    String url(String path) {
+        return "http://127.0.0.1:" + proxy.port() + path;
+    }
+
+    SimulatedBackend backend(String name) {
+        return backends.stream().filter(b -> b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no backend named " + name));
+    }
+
+    /** Requests that reached one backend on this exact path since the fleet started. */
+    long requestsTo(String backendName, String path) {
+        return backend(backendName).requestCount(path);
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.close();
+        } finally {
+            backends.forEach(SimulatedBackend::close);
+        }
+    }
+
+    // EmbeddedSluice returns after the first discovery round; waiting here keeps a slow machine from turning a
+    // catalogue that is still filling into a misleading SDK failure in the first test.
+    private void awaitCatalogue() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/olla/models"))).timeout(HTTP_TIMEOUT).build();
+        List<String> names = backends.stream().flatMap(b -> b.models().stream()).map(SimulatedModel::name).toList();
+        await("proxy catalogue lists " + names).atMost(CATALOGUE_DEADLINE).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()).body(),
+                        body -> names.stream().allMatch(name -> body.contains('"' + name + '"')));
+    }
+
+    private static String config(List<SimulatedBackend> backends) {
+        StringBuilder yaml = new StringBuilder("""
+                server:
+                  port: 0
+                  request_logging: false
+                discovery:
+                  static:
+                    endpoints:
+                """);
+        for (SimulatedBackend backend : backends) {
+            yaml.append("      - url: \"").append(backend.baseUri()).append("\"\n")
+                    .append("        name: \"").append(backend.name()).append("\"\n")
+                    .append("        type: \"").append(backend.kind().cliName()).append("\"\n")
+                    .append("        check_interval: 1s\n")
+                    .append("        check_timeout: 800ms\n");
+        }
+        return yaml.toString();
+    }
+}
