@@ -98,7 +98,16 @@ final class Exchange {
 
     /** Reads the whole request body as JSON; simulated requests are small, so blocking here is fine. */
     JsonNode readJsonBody() throws IOException {
-        return context.json().readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+        return parseJson(readBodyText());
+    }
+
+    /** The raw body, for routes that must word a parse error the way their server's JSON library does. */
+    String readBodyText() throws IOException {
+        return Content.Source.asString(request, StandardCharsets.UTF_8);
+    }
+
+    JsonNode parseJson(String text) throws IOException {
+        return context.json().readTree(text);
     }
 
     void header(String name, String value) {

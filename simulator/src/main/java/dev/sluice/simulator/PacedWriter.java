@@ -17,6 +17,14 @@ final class PacedWriter extends IteratingCallback {
         int count();
 
         ByteBuffer chunk(int index);
+
+        /**
+         * Whether the pause comes before this chunk. Real servers flush several writes per generation step (an
+         * event each) with no delay between them; only the steps themselves are paced.
+         */
+        default boolean pausedBefore(int index) {
+            return true;
+        }
     }
 
     private final Exchange exchange;
@@ -49,7 +57,7 @@ final class PacedWriter extends IteratingCallback {
             return Action.SCHEDULED;
         }
         ByteBuffer chunk = chunks.chunk(next++);
-        pauseDue = !pause.isZero() && next < chunks.count();
+        pauseDue = !pause.isZero() && next < chunks.count() && chunks.pausedBefore(next);
         exchange.response().write(false, chunk, this);
         return Action.SCHEDULED;
     }

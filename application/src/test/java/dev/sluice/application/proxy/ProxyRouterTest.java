@@ -1,0 +1,191 @@
+package dev.sluice.application.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.application.MutableClock;
+import dev.sluice.application.TestFleet;
+import dev.sluice.application.catalog.ModelRegistry;
+import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.port.in.Attempt;
+import dev.sluice.application.port.in.RoutePlan;
+import dev.sluice.domain.balancing.RoundRobinBalancer;
+import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.endpoint.EndpointStatus;
+import dev.sluice.domain.endpoint.HealthPolicy;
+import dev.sluice.domain.endpoint.RequestOutcome;
+import dev.sluice.domain.model.DiscoveredModel;
+import dev.sluice.domain.model.EndpointModels;
+import dev.sluice.domain.model.ModelUnifier;
+import dev.sluice.domain.model.UnificationRules;
+import dev.sluice.domain.profile.ProfileCatalog;
+import dev.sluice.domain.routing.FallbackBehavior;
+import dev.sluice.domain.routing.InferenceRequest;
+import dev.sluice.domain.routing.ModelRouter;
+import dev.sluice.domain.routing.Rejected;
+import dev.sluice.domain.routing.RejectionKind;
+import dev.sluice.domain.routing.RouteScope;
+import dev.sluice.domain.routing.Routed;
+import dev.sluice.domain.routing.RoutingPolicy;
+import dev.sluice.domain.routing.RoutingStrategyType;
+import dev.sluice.domain.routing.StickyKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ProxyRouterTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final Endpoint a = TestFleet.endpoint("a");
+    private final Endpoint b = TestFleet.endpoint("b");
+    private final Endpoint c = TestFleet.endpoint("c");
+    private Fleet fleet;
+    private ModelRegistry registry;
+    private TrafficStats traffic;
+    private final AtomicInteger refreshes = new AtomicInteger();
+
+    @BeforeEach
+    void fleet() {
+        fleet = new Fleet(List.of(a, b, c), clock.instant());
+        for (Endpoint e : List.of(a, b, c)) {
+            fleet.update(e, h -> TestFleet.health(EndpointStatus.HEALTHY, clock.instant()));
+        }
+        registry = new ModelRegistry(new ModelUnifier(UnificationRules.NONE), clock);
+        registry.record(new EndpointModels(a, List.of(DiscoveredModel.named("llama3.2:3b")), clock.instant()));
+        registry.record(new EndpointModels(b, List.of(DiscoveredModel.named("llama3.2:3b"),
+                DiscoveredModel.named("qwen2.5:7b")), clock.instant()));
+        registry.record(new EndpointModels(c, List.of(DiscoveredModel.named("phi4:14b")), clock.instant()));
+        traffic = new TrafficStats(List.of(a, b, c));
+    }
+
+    private ProxyRouter router(RoutingPolicy policy, Map<String, List<String>> aliases, int maxAttempts, boolean sticky) {
+        return new ProxyRouter(fleet, registry, new RouteTable(ProfileCatalog.of(List.of(TestFleet.OLLAMA))),
+                new ModelRouter(policy), new ModelAliases(aliases), new RoundRobinBalancer(), traffic,
+                new EndpointDemotion(fleet, HealthPolicy.standard(), clock), () -> {
+                    refreshes.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                }, Duration.ofSeconds(1), maxAttempts,
+                new StickySessions(sticky, 100, Duration.ofMinutes(10), System::nanoTime));
+    }
+
+    private RoutePlan plan(ProxyRouter router, String model) {
+        RouteScope scope = router.scope("ollama").orElseThrow();
+        return router.plan(new InferenceRequest(scope, "/api/chat", Optional.ofNullable(model), Optional.empty())).join();
+    }
+
+    @Test
+    void routesToTheEndpointsThatServeTheModelIgnoringCase() {
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "LLAMA3.2:3B");
+        assertThat(plan.decision()).isInstanceOfSatisfying(Routed.class,
+                r -> assertThat(r.endpoints()).containsExactlyInAnyOrder(a, b));
+    }
+
+    @Test
+    void aRequestWithoutAModelMayGoAnywhereOnTheRoute() {
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), null);
+        assertThat(((Routed) plan.decision()).endpoints()).containsExactlyInAnyOrder(a, b, c);
+    }
+
+    @Test
+    void aModelOnlyOnAnUnhealthyEndpointIsUnavailable() {
+        fleet.update(c, h -> TestFleet.health(EndpointStatus.OFFLINE, clock.instant()));
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "phi4:14b");
+        assertThat(plan.decision()).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.kind()).isEqualTo(RejectionKind.MODEL_UNAVAILABLE));
+        assertThat(plan.next()).isEmpty();
+    }
+
+    @Test
+    void anAliasRoutesToEveryEndpointServingATargetAndNamesTheModelForEach() {
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of("Chat", List.of("qwen2.5:7b", "phi4:14b")), 0, false),
+                "chat");
+        assertThat(plan.decision().strategy()).isEqualTo("alias");
+        Attempt first = plan.next().orElseThrow();
+        Attempt second = plan.next().orElseThrow();
+        assertThat(List.of(first.endpoint(), second.endpoint())).containsExactlyInAnyOrder(b, c);
+        assertThat(first.endpoint().equals(b) ? first.modelOverride() : second.modelOverride()).contains("qwen2.5:7b");
+        assertThat(first.endpoint().equals(c) ? first.modelOverride() : second.modelOverride()).contains("phi4:14b");
+    }
+
+    @Test
+    void discoveryOnAMissRefreshesThenDecides() {
+        RoutePlan plan = plan(router(new RoutingPolicy(RoutingStrategyType.DISCOVERY, FallbackBehavior.ALL, true),
+                Map.of(), 0, false), "new-model:1b");
+        assertThat(refreshes).hasValue(1);
+        assertThat(plan.decision().reason()).isEqualTo("all_healthy_after_discovery");
+    }
+
+    @Nested
+    class Attempts {
+
+        @Test
+        void eachCandidateIsTriedOnceAndAnUnreachableOneGoesOffline() {
+            RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "llama3.2:3b");
+            Attempt first = plan.next().orElseThrow();
+            plan.unreachable(first, "connection refused");
+            assertThat(fleet.health(first.endpoint()).status()).isEqualTo(EndpointStatus.OFFLINE);
+            Attempt second = plan.next().orElseThrow();
+            assertThat(second.endpoint()).isNotEqualTo(first.endpoint());
+            assertThat(plan.next()).isEmpty();
+        }
+
+        @Test
+        void maxAttemptsCapsFailover() {
+            RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 1, false), "llama3.2:3b");
+            assertThat(plan.next()).isPresent();
+            assertThat(plan.next()).isEmpty();
+        }
+
+        @Test
+        void aLeaseCountsAsActiveUntilReleasedAndOnlyTheFirstReleaseCounts() {
+            RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "phi4:14b");
+            Attempt attempt = plan.next().orElseThrow();
+            assertThat(traffic.of(c).active()).isEqualTo(1);
+            RequestOutcome ok = new RequestOutcome(true, 10, Duration.ofMillis(5), Optional.of(Duration.ofMillis(2)));
+            assertThat(attempt.release(ok)).isTrue();
+            assertThat(attempt.release(ok)).isFalse();
+            assertThat(traffic.of(c).active()).isZero();
+            assertThat(traffic.of(c).requests()).isEqualTo(1);
+            assertThat(traffic.of(c).bytes()).isEqualTo(10);
+        }
+    }
+
+    @Nested
+    class Sticky {
+
+        private RoutePlan stickyPlan(ProxyRouter router, String key) {
+            RouteScope scope = router.scope("ollama").orElseThrow();
+            return router.plan(new InferenceRequest(scope, "/api/chat", Optional.of("llama3.2:3b"),
+                    Optional.of(new StickyKey("prefix_hash", key)))).join();
+        }
+
+        @Test
+        void theSameKeyReturnsToItsEndpointWhileRoundRobinWouldMoveOn() {
+            ProxyRouter router = router(RoutingPolicy.strict(), Map.of(), 0, true);
+            RoutePlan first = stickyPlan(router, "k1");
+            Endpoint pinned = first.next().orElseThrow().endpoint();
+            assertThat(first.sticky().orElseThrow().result()).isEqualTo("miss");
+            for (int i = 0; i < 4; i++) {
+                RoutePlan again = stickyPlan(router, "k1");
+                assertThat(again.next().orElseThrow().endpoint()).isEqualTo(pinned);
+                assertThat(again.sticky().orElseThrow().result()).isEqualTo("hit");
+            }
+        }
+
+        @Test
+        void aPinnedEndpointThatCannotTakeTheRequestIsReplaced() {
+            ProxyRouter router = router(RoutingPolicy.strict(), Map.of(), 0, true);
+            Endpoint pinned = stickyPlan(router, "k2").next().orElseThrow().endpoint();
+            fleet.update(pinned, h -> TestFleet.health(EndpointStatus.OFFLINE, clock.instant()));
+            RoutePlan moved = stickyPlan(router, "k2");
+            assertThat(moved.next().orElseThrow().endpoint()).isNotEqualTo(pinned);
+            assertThat(moved.sticky().orElseThrow().result()).isEqualTo("repin");
+        }
+    }
+}
