@@ -11,6 +11,8 @@ import dev.sluice.application.fleet.Fleet;
 import dev.sluice.application.fleet.FleetStatus;
 import dev.sluice.application.fleet.HealthMonitor;
 import com.google.inject.multibindings.MapBinder;
+import dev.sluice.application.limits.RateLimiter;
+import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ResolveRoute;
@@ -151,6 +153,23 @@ final class ApplicationModule extends AbstractModule {
                 new ModelAliases(config.modelAliases()), balancer, traffic,
                 new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
                 strategy.options().discoveryTimeout(), attempts, sticky);
+    }
+
+    @Provides
+    @Singleton
+    RateLimiter rateLimiter(SluiceConfig config, Clock clock) {
+        var limits = config.server().rateLimits();
+        // Olla drops idle buckets after ten minutes; we keep at least twice the cleanup interval.
+        Duration idle = Duration.ofMinutes(10).compareTo(limits.cleanupInterval().multipliedBy(2)) > 0
+                ? Duration.ofMinutes(10) : limits.cleanupInterval().multipliedBy(2);
+        return new RateLimiter(limits.globalRequestsPerMinute(), limits.perIpRequestsPerMinute(),
+                limits.healthRequestsPerMinute(), limits.burstSize(), idle, System::nanoTime, clock);
+    }
+
+    @Provides
+    @Singleton
+    AdmitClient admitClient(RateLimiter limiter) {
+        return limiter;
     }
 
     @Provides

@@ -9,6 +9,7 @@ import dev.sluice.adapters.config.schema.SluiceConfig;
 import dev.sluice.adapters.http.in.HttpInModule;
 import dev.sluice.adapters.http.in.proxy.ProxySettings;
 import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
+import dev.sluice.adapters.http.in.server.CorsSettings;
 import dev.sluice.adapters.http.in.server.HttpServer;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
@@ -17,6 +18,7 @@ import dev.sluice.adapters.http.out.HttpOutModule;
 import dev.sluice.adapters.http.out.HttpOutSettings;
 import dev.sluice.adapters.http.out.OutboundClients;
 import dev.sluice.application.catalog.ModelDiscoveryService;
+import dev.sluice.application.limits.RateLimiter;
 import dev.sluice.application.fleet.Fleet;
 import dev.sluice.application.fleet.HealthMonitor;
 import dev.sluice.domain.endpoint.Endpoint;
@@ -50,8 +52,11 @@ final class SluiceApp implements AutoCloseable {
                 c.server().requestLimits().maxHeaderSize() <= 0 ? 1 << 20 : c.server().requestLimits().maxHeaderSize()));
         // Go's rule: with no idle timeout the read timeout bounds an idle connection.
         Duration idle = c.server().idleTimeout().isZero() ? c.server().readTimeout() : c.server().idleTimeout();
+        var cors = c.server().cors();
+        CorsSettings corsSettings = new CorsSettings(cors.enabled(), cors.allowedOrigins(), cors.allowedMethods(),
+                cors.allowedHeaders(), cors.exposedHeaders(), cors.allowCredentials(), Duration.ofSeconds(cors.maxAge()));
         HttpServerSettings server = new HttpServerSettings(c.server().host(), c.server().port(), maxHeader, idle,
-                c.server().requestLogging(), c.server().shutdownTimeout());
+                c.server().requestLogging(), c.server().shutdownTimeout(), corsSettings);
         ServerInfo info = new ServerInfo(BuildInfo.version(), BuildInfo.commit(), startedAt, c.proxy().engine(),
                 c.proxy().profile(), c.proxy().loadBalancer());
         HttpOutSettings out = new HttpOutSettings(BuildInfo.version(), c.discovery().modelDiscovery().timeout(),
@@ -66,7 +71,8 @@ final class SluiceApp implements AutoCloseable {
                 p.stickySessions().prefixHashBytes());
         UpstreamLimits limits = new UpstreamLimits(p.responseTimeout().toMillis(), 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
-                new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits));
+                new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits,
+                c.server().rateLimits().trustProxyHeaders(), c.server().rateLimits().trustedProxyCidrs()));
     }
 
     /** Starts everything; returns once the listener accepts connections. */
@@ -91,6 +97,10 @@ final class SluiceApp implements AutoCloseable {
         ModelDiscoveryService discovery = injector.getInstance(ModelDiscoveryService.class);
         awaitQuietly(discovery.refreshAll(), FIRST_DISCOVERY_WAIT, "first model discovery");
         discovery.start();
+        long cleanup = configuration.config().config().server().rateLimits().cleanupInterval().toMillis();
+        RateLimiter limiter = injector.getInstance(RateLimiter.class);
+        injector.getInstance(ScheduledExecutorService.class).scheduleWithFixedDelay(limiter::cleanUp, cleanup, cleanup,
+                TimeUnit.MILLISECONDS);
         injector.getInstance(HttpServer.class).start();
     }
 

@@ -53,16 +53,18 @@ class StreamingLatencyTest {
         fleet = ProxiedFleet.start(dir,
                 SimulatedBackend.builder(BackendKind.VLLM).name("vllm").models(VLLM_MODEL),
                 SimulatedBackend.builder(BackendKind.OLLAMA).name("ollama").models(OLLAMA_MODEL));
-        fleet.backend("vllm").setChatScript(SLOW);
-        fleet.backend("ollama").setChatScript(SLOW);
         openAi = OpenAIOkHttpClient.builder().baseUrl(fleet.url("/olla/openai/v1")).apiKey("unused-by-the-proxy")
                 .timeout(Duration.ofSeconds(15)).maxRetries(0).build();
         ollama = new Ollama(fleet.url("/olla/ollama"));
         ollama.setRequestTimeoutSeconds(15);
-        // One unstreamed call each loads the SDKs' classes and opens the proxy's upstream connections, so the
-        // timed calls measure relaying, not a cold JVM.
-        openAi.chat().completions().create(ask(VLLM_MODEL));
-        ollama.chat(askOllama().build(), null);
+        // One quick stream through each SDK loads its streaming classes and opens the proxy's upstream
+        // connections, so the timed calls measure relaying rather than a cold JVM.
+        try (StreamResponse<ChatCompletionChunk> warmUp = openAi.chat().completions().createStreaming(ask(VLLM_MODEL))) {
+            warmUp.stream().forEach(chunk -> { });
+        }
+        ollama.chat(askOllama().withStreaming().build(), part -> { });
+        fleet.backend("vllm").setChatScript(SLOW);
+        fleet.backend("ollama").setChatScript(SLOW);
     }
 
     @AfterAll

@@ -35,7 +35,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, int promp
         }
         boolean stream = body.has("stream") ? body.get("stream").asBoolean() : streamByDefault;
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-        return Optional.of(new ChatRequest(body.get("model").asText(), stream, includeUsage, countWords(body)));
+        return Optional.of(new ChatRequest(body.get("model").asText(), stream, includeUsage, PromptWords.in(body)));
     }
 
     /** Finds the served model by name, accepting Ollama's implicit {@code :latest} tag. */
@@ -43,12 +43,5 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, int promp
         return exchange.models().stream()
                 .filter(candidate -> candidate.name().equals(model) || candidate.name().equals(model + ":latest"))
                 .findFirst();
-    }
-
-    private static int countWords(JsonNode body) {
-        StringBuilder prompt = new StringBuilder(body.path("prompt").asText(""));
-        body.path("messages").forEach(message -> prompt.append(' ').append(message.path("content").asText("")));
-        String trimmed = prompt.toString().trim();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
 }

@@ -61,13 +61,8 @@ final class LlamaCppModelsRoute {
             // n_ctx is one slot's share of the context, n_ctx_train the model's own, as llama-server reports.
             return new Meta(1, 32_000, model.contextLength() / LlamaCppPropsRoute.TOTAL_SLOTS, model.contextLength(),
                     4096,
-                    parameterCount(model.parameterSize()), model.sizeBytes(),
+                    ModelNameFacts.parameterCount(model.parameterSize()), model.sizeBytes(),
                     FTYPE_NAMES.getOrDefault(model.quantization(), model.quantization()));
-        }
-
-        private static long parameterCount(String parameterSize) {
-            double count = Double.parseDouble(parameterSize.substring(0, parameterSize.length() - 1));
-            return (long) (count * (parameterSize.endsWith("M") ? 1e6 : 1e9));
         }
     }
 }

@@ -11,6 +11,11 @@ import java.util.Map;
 final class LlamaCppPropsRoute {
 
     static final int TOTAL_SLOTS = 4;
+    /**
+     * What a build without git metadata calls itself; the reference's server sends it as every
+     * {@code system_fingerprint}. A release build would say {@code b<build>-<commit>}.
+     */
+    static final String BUILD_INFO = "b0-unknown";
     private static final String CHATML = "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n'"
             + " + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}{% if add_generation_prompt %}"
             + "{{ '<|im_start|>assistant\\n' }}{% endif %}";
@@ -25,7 +30,7 @@ final class LlamaCppPropsRoute {
         int slotContext = served.isEmpty() ? 0 : served.get(0).contextLength() / TOTAL_SLOTS;
         exchange.json(200, new Props(new GenerationSettings(Map.of("n_predict", -1), slotContext), TOTAL_SLOTS,
                 alias, "models/" + alias, new Modalities(false, false, false), true, false, false, true,
-                CHATML, "<s>", "</s>", "b0-unknown", false));
+                CHATML, "<s>", "</s>", BUILD_INFO, false));
     }
 
     record Props(GenerationSettings defaultGenerationSettings, int totalSlots, String modelAlias, String modelPath,

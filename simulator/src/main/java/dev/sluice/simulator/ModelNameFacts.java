@@ -97,6 +97,12 @@ final class ModelNameFacts {
         return (long) (count * scale * bitsPerWeight(quantization) / 8);
     }
 
+    /** {@code 3B} -> 3,000,000,000; {@code 360M} -> 360,000,000. */
+    static long parameterCount(String parameterSize) {
+        double count = Double.parseDouble(parameterSize.substring(0, parameterSize.length() - 1));
+        return (long) (count * (parameterSize.endsWith("M") ? 1e6 : 1e9));
+    }
+
     /** The part after a publisher prefix: {@code ai/smollm2:360M} -> {@code smollm2:360M}. */
     static String baseName(String name) {
         int slash = name.lastIndexOf('/');

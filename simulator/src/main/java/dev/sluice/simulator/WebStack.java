@@ -123,9 +123,7 @@ enum WebStack {
 
         @Override
         void error(Exchange exchange, int status, String message) {
-            exchange.removeHeader("Keep-Alive");
-            exchange.header("Connection", "close");
-            exchange.json(status, LlamaCppErrors.body(exchange, status, message));
+            LlamaCppErrors.send(exchange, status, LlamaCppErrors.body(exchange, status, message));
         }
 
         @Override

@@ -11,6 +11,9 @@ import dev.sluice.adapters.http.in.status.StatusRoutes;
 import dev.sluice.adapters.http.in.proxy.ProxyRoutes;
 import dev.sluice.adapters.http.in.proxy.ProxySettings;
 import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
+import dev.sluice.adapters.http.in.limits.ClientAddress;
+import dev.sluice.adapters.http.in.limits.RateLimitHandler;
+import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ReportStickySessions;
@@ -32,7 +35,16 @@ public final class HttpInModule extends AbstractModule {
     private final ProxySettings proxy;
     private final UpstreamLimits upstream;
 
-    public HttpInModule(HttpServerSettings settings, ServerInfo info, ProxySettings proxy, UpstreamLimits upstream) {
+    private final boolean trustProxyHeaders;
+    private final List<String> trustedProxyCidrs;
+
+    /**
+     * @param trustProxyHeaders whether forwarding headers name the client when the peer is a trusted proxy
+     */
+    public HttpInModule(HttpServerSettings settings, ServerInfo info, ProxySettings proxy, UpstreamLimits upstream,
+                        boolean trustProxyHeaders, List<String> trustedProxyCidrs) {
+        this.trustProxyHeaders = trustProxyHeaders;
+        this.trustedProxyCidrs = List.copyOf(trustedProxyCidrs);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.info = Objects.requireNonNull(info, "info");
         this.proxy = Objects.requireNonNull(proxy, "proxy");
@@ -56,7 +68,8 @@ public final class HttpInModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpServer httpServer(StatusRoutes status, ProxyRoutes proxyRoutes) {
-        return new HttpServer(settings, List.of(proxyRoutes, status));
+    HttpServer httpServer(StatusRoutes status, ProxyRoutes proxyRoutes, AdmitClient limiter) {
+        return new HttpServer(settings, List.of(proxyRoutes, status),
+                new RateLimitHandler(limiter, new ClientAddress(trustProxyHeaders, trustedProxyCidrs)));
     }
 }

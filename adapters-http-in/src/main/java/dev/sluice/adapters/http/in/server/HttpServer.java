@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -25,9 +26,15 @@ public final class HttpServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
 
-    public HttpServer(HttpServerSettings settings, java.util.List<RouteRegistrar> registrars) {
+    private final Handler.Wrapper admission;
+
+    /**
+     * @param admission a handler that may refuse requests before any route runs (rate limiting)
+     */
+    public HttpServer(HttpServerSettings settings, java.util.List<RouteRegistrar> registrars, Handler.Wrapper admission) {
         this.settings = settings;
         this.registrars = java.util.List.copyOf(registrars);
+        this.admission = admission;
     }
 
     /**
@@ -57,8 +64,16 @@ public final class HttpServer implements AutoCloseable {
         // GracefulHandler lets requests in flight finish within shutdown_timeout while new ones are refused.
         GracefulHandler graceful = new GracefulHandler();
         RequestIdHandler requestIds = new RequestIdHandler();
-        requestIds.setHandler(statusCompression(context));
-        graceful.setHandler(requestIds);
+        admission.setHandler(statusCompression(context));
+        requestIds.setHandler(admission);
+        if (settings.cors().enabled()) {
+            // Outermost after graceful: preflights are answered before anything else runs.
+            var cors = CorsHandlers.of(settings.cors());
+            cors.setHandler(requestIds);
+            graceful.setHandler(cors);
+        } else {
+            graceful.setHandler(requestIds);
+        }
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         if (settings.requestLogging()) {

@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param idleTimeout   how long a connection may sit with nothing read or written; zero means never
  */
 public record HttpServerSettings(String host, int port, int maxHeaderSize, Duration idleTimeout,
-                                 boolean requestLogging, Duration shutdownTimeout) {
+                                 boolean requestLogging, Duration shutdownTimeout, CorsSettings cors) {
 
     public HttpServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(cors, "cors");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.adapters.http.in.server.CorsSettings;
 import dev.sluice.adapters.http.in.server.HttpServer;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
 import dev.sluice.application.port.in.ListModels;
@@ -124,7 +125,8 @@ class StatusApiIntegrationTest {
                 new ServerInfo("1.0", "abc", NOW.minusSeconds(60), "olla", "auto", "least-connections"), json,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 8192, Duration.ofSeconds(30), false,
-                Duration.ofSeconds(5)), List.of(routes));
+                Duration.ofSeconds(5), CorsSettings.DISABLED), List.of(routes),
+                new org.eclipse.jetty.server.Handler.Wrapper());
         server.start();
     }
 
