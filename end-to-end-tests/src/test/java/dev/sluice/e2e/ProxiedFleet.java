@@ -2,6 +2,7 @@ package dev.sluice.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.bootstrap.EmbeddedSluice;
 import dev.sluice.simulator.SimulatedBackend;
 import dev.sluice.simulator.SimulatedModel;
@@ -24,9 +25,10 @@ import java.util.NoSuchElementException;
  */
 final class ProxiedFleet implements AutoCloseable {
 
-    /** Longest wait for the proxy's catalogue to list every simulated model after it starts. */
-    private static final Duration CATALOGUE_DEADLINE = Duration.ofSeconds(10);
+    /** Longest wait, after the proxy starts, for every endpoint to be routable and every model catalogued. */
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(15);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<SimulatedBackend> backends;
     private final EmbeddedSluice proxy;
@@ -50,7 +52,7 @@ final class ProxiedFleet implements AutoCloseable {
             }
             Path config = Files.writeString(dir.resolve("config.yaml"), config(started));
             ProxiedFleet fleet = new ProxiedFleet(started, EmbeddedSluice.start(config));
-            fleet.awaitCatalogue();
+            fleet.awaitEveryEndpointRoutable();
             return fleet;
         } catch (Exception | AssertionError e) {
             started.forEach(SimulatedBackend::close);
@@ -82,16 +84,30 @@ final class ProxiedFleet implements AutoCloseable {
         }
     }
 
-    // EmbeddedSluice returns after the first discovery round; waiting here keeps a slow machine from turning a
-    // catalogue that is still filling into a misleading SDK failure in the first test.
-    private void awaitCatalogue() {
+    // EmbeddedSluice returns after the first health and discovery round; on a loaded machine a check can miss its
+    // timeout and an endpoint start out unroutable. Waiting here keeps that from surfacing as a misleading SDK
+    // failure in whichever test runs first.
+    private void awaitEveryEndpointRoutable() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/olla/models"))).timeout(HTTP_TIMEOUT).build();
         List<String> names = backends.stream().flatMap(b -> b.models().stream()).map(SimulatedModel::name).toList();
-        await("proxy catalogue lists " + names).atMost(CATALOGUE_DEADLINE).pollInterval(Duration.ofMillis(50))
+        await("every endpoint routable and every model " + names + " in the catalogue")
+                .atMost(READY_DEADLINE).pollInterval(Duration.ofMillis(50))
                 .ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()).body(),
-                        body -> names.stream().allMatch(name -> body.contains('"' + name + '"')));
+                .until(() -> routableCount(http) == backends.size() && cataloguesEvery(http, names));
+    }
+
+    private int routableCount(HttpClient http) throws IOException, InterruptedException {
+        return JSON.readTree(get(http, "/internal/status/endpoints")).path("routable_count").asInt();
+    }
+
+    private boolean cataloguesEvery(HttpClient http, List<String> names) throws IOException, InterruptedException {
+        String catalogue = get(http, "/olla/models");
+        return names.stream().allMatch(name -> catalogue.contains('"' + name + '"'));
+    }
+
+    private String get(HttpClient http, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(HTTP_TIMEOUT).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String config(List<SimulatedBackend> backends) {

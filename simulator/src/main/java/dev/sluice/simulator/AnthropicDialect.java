@@ -38,7 +38,7 @@ class AnthropicDialect {
             return Optional.empty();
         }
         String model = body.get("model").asText();
-        if (!serves(exchange, model)) {
+        if (ServedModels.named(exchange, model).isEmpty()) {
             rejectUnknownModel(exchange, model);
             return Optional.empty();
         }
@@ -71,12 +71,6 @@ class AnthropicDialect {
         ObjectNode body = exchange.newObject().put("type", "error");
         body.putObject("error").put("type", type).put("message", message);
         exchange.json(status, body);
-    }
-
-    /** Accepts Ollama's implicit {@code :latest}, which no other platform's names carry. */
-    static boolean serves(Exchange exchange, String model) {
-        return exchange.models().stream()
-                .anyMatch(served -> served.name().equals(model) || served.name().equals(model + ":latest"));
     }
 
     String messageId(long sequence) {

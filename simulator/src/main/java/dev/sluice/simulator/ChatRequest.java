@@ -40,8 +40,6 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, int promp
 
     /** Finds the served model by name, accepting Ollama's implicit {@code :latest} tag. */
     Optional<SimulatedModel> servedBy(Exchange exchange) {
-        return exchange.models().stream()
-                .filter(candidate -> candidate.name().equals(model) || candidate.name().equals(model + ":latest"))
-                .findFirst();
+        return ServedModels.named(exchange, model);
     }
 }

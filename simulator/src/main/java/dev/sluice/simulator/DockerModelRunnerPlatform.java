@@ -17,11 +17,14 @@ final class DockerModelRunnerPlatform implements Platform {
     public RouteTable routes() {
         Route models = OpenAiModel.listRoute("docker");
         Route chat = new OpenAiChatRoute();
+        Route embeddings = new OpenAiEmbeddingsRoute();
         return RouteTable.builder()
                 .get("/engines/v1/models", models)
                 .get("/engines/llama.cpp/v1/models", models)
                 .post("/engines/v1/chat/completions", chat)
                 .post("/engines/llama.cpp/v1/chat/completions", chat)
+                .post("/engines/v1/embeddings", embeddings)
+                .post("/engines/llama.cpp/v1/embeddings", embeddings)
                 .build();
     }
 

@@ -88,6 +88,11 @@ final class Exchange {
         return context.json().createObjectNode();
     }
 
+    /** A record or collection as a tree, to mix typed parts into a hand-ordered body. */
+    JsonNode toJsonTree(Object value) {
+        return context.json().valueToTree(value);
+    }
+
     byte[] toJsonBytes(Object body) {
         try {
             return context.json().writeValueAsBytes(body);

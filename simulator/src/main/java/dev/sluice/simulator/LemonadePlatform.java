@@ -22,6 +22,7 @@ final class LemonadePlatform implements Platform {
                 .get("/api/v1/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), model -> Entry.of(model, exchange.epochSecond()))))
                 .post("/api/v1/chat/completions", new OpenAiChatRoute())
+                .post("/api/v1/embeddings", new OpenAiEmbeddingsRoute())
                 .build();
     }
 

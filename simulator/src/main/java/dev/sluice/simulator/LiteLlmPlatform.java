@@ -22,6 +22,7 @@ final class LiteLlmPlatform implements Platform {
     public RouteTable routes() {
         Route models = OpenAiModel.listRoute("openai");
         Route chat = new OpenAiChatRoute();
+        Route embeddings = new OpenAiEmbeddingsRoute();
         Route alive = exchange -> exchange.json(200, exchange.newObject().textNode("I'm alive!"));
         return RouteTable.builder()
                 .get("/health", LiteLlmPlatform::health)
@@ -32,6 +33,8 @@ final class LiteLlmPlatform implements Platform {
                 .get("/models", models)
                 .post("/v1/chat/completions", chat)
                 .post("/chat/completions", chat)
+                .post("/v1/embeddings", embeddings)
+                .post("/embeddings", embeddings)
                 .build();
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * llama.cpp's {@code llama-server}, after the byte-level captures in the wire-format reference. It serves one
  * model (the first configured), answers CORS preflights on any path, and while loading answers 503
- * "Loading model" to everything.
+ * "Loading model" to everything, chat included. It generates through OpenAI chat and legacy completions, its
+ * native {@code /completion} and Anthropic's {@code /v1/messages}; it has no Ollama routes at all.
  */
 final class LlamaCppPlatform implements Platform {
 
@@ -22,6 +23,11 @@ final class LlamaCppPlatform implements Platform {
                 .get("/v1/models", models)
                 .get("/models", models)
                 .get("/props", LlamaCppPropsRoute::handle)
+                .post("/v1/chat/completions", new LlamaCppChatRoute())
+                .post("/completion", new LlamaCppCompletionRoute())
+                .post("/v1/completions", new LlamaCppTextCompletionRoute())
+                .post("/v1/messages", new AnthropicMessagesRoute(new LlamaCppAnthropicDialect()))
+                .post("/v1/messages/count_tokens", new AnthropicCountTokensRoute())
                 .build();
     }
 

@@ -21,6 +21,9 @@ final class LmStudioPlatform implements Platform {
                 .get("/api/v0/models", exchange -> exchange.json(200,
                         ModelList.of(exchange.models(), NativeModel::of)))
                 .post("/v1/chat/completions", new OpenAiChatRoute())
+                .post("/v1/embeddings", new OpenAiEmbeddingsRoute())
+                // Closed source, documented as mirroring Anthropic's API: the base dialect is Anthropic's own.
+                .post("/v1/messages", new AnthropicMessagesRoute(new AnthropicDialect()))
                 .build();
     }
 

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * Ollama: a Go server whose health check is its root page and whose discovery is {@code /api/tags}. It also
- * serves an OpenAI-style {@code /v1/models}, where {@code owned_by} is the registry namespace ("library").
+ * serves an OpenAI-style {@code /v1/models}, where {@code owned_by} is the registry namespace ("library"), and
+ * Anthropic's {@code /v1/messages} (but not its {@code count_tokens}, which answers Go's plain 404).
  */
 final class OllamaPlatform implements Platform {
 
-    static final String VERSION = "0.12.3";
+    /** The first release with a native Anthropic {@code /v1/messages}, which Olla's profile requires. */
+    static final String VERSION = "0.14.0";
 
     @Override
     public WebStack stack() {
@@ -27,7 +29,11 @@ final class OllamaPlatform implements Platform {
                 .get("/v1/models", OpenAiModel.listRoute("library"))
                 .post("/api/chat", new OllamaChatRoute())
                 .post("/api/generate", new OllamaGenerateRoute())
+                .post("/api/show", new OllamaShowRoute())
+                .post("/api/embed", new OllamaEmbedRoute())
                 .post("/v1/chat/completions", new OpenAiChatRoute())
+                .post("/v1/embeddings", new OpenAiEmbeddingsRoute())
+                .post("/v1/messages", new AnthropicMessagesRoute(new OllamaAnthropicDialect()))
                 .build();
     }
 

@@ -18,6 +18,7 @@ final class OpenAiCompatiblePlatform implements Platform {
         return RouteTable.builder()
                 .get("/v1/models", OpenAiModel.listRoute("openai"))
                 .post("/v1/chat/completions", new OpenAiChatRoute())
+                .post("/v1/embeddings", new OpenAiEmbeddingsRoute())
                 .build();
     }
 

@@ -21,6 +21,7 @@ final class SglangPlatform implements Platform {
                         ModelList.of(exchange.models(), model -> Card.of(model, exchange.epochSecond()))))
                 .get("/get_model_info", SglangPlatform::modelInfo)
                 .post("/v1/chat/completions", new OpenAiChatRoute())
+                .post("/v1/embeddings", new OpenAiEmbeddingsRoute())
                 .build();
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  */
 final class VllmPlatform implements Platform {
 
-    static final String VERSION = "0.10.1";
+    /** The first release with a native Anthropic {@code /v1/messages}, which Olla's profile requires. */
+    static final String VERSION = "0.11.1";
 
     @Override
     public WebStack stack() {
@@ -23,6 +24,8 @@ final class VllmPlatform implements Platform {
                         ModelList.of(exchange.models(), model -> Card.of(model, exchange.epochSecond()))))
                 .get("/version", exchange -> exchange.json(200, exchange.newObject().put("version", VERSION)))
                 .post("/v1/chat/completions", new OpenAiChatRoute())
+                .post("/v1/embeddings", new OpenAiEmbeddingsRoute())
+                .post("/v1/messages", new AnthropicMessagesRoute(new VllmAnthropicDialect()))
                 .build();
     }
 

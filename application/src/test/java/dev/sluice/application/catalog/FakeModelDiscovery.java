@@ -41,7 +41,11 @@ final class FakeModelDiscovery implements ModelDiscovery {
 
     @SafeVarargs
     final void script(Endpoint endpoint, Supplier<CompletableFuture<List<DiscoveredModel>>>... steps) {
-        scripts.put(endpoint.id(), List.of(steps));
+        List<Supplier<CompletableFuture<List<DiscoveredModel>>>> inOrder = new ArrayList<>();
+        for (Supplier<CompletableFuture<List<DiscoveredModel>>> step : steps) {
+            inOrder.add(step);
+        }
+        scripts.put(endpoint.id(), List.copyOf(inOrder));
     }
 
     @Override

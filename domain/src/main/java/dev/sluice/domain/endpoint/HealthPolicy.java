@@ -52,8 +52,10 @@ public final class HealthPolicy {
             Duration retryAfter = ((ProbeAnswered) result).retryAfter().orElse(DEFAULT_RETRY_AFTER);
             wait = wait.compareTo(retryAfter) > 0 ? wait : retryAfter;
         }
+        String why = status == EndpointStatus.BUSY
+                ? "slow health answer (" + result.latency().toMillis() + " ms)" : describe(result);
         return new EndpointHealth(status, Optional.of(now), now.plus(wait), result.latency(), failures, multiplier,
-                Optional.of(describe(result)));
+                Optional.of(why));
     }
 
     EndpointStatus classify(ProbeResult result, Duration checkTimeout) {

@@ -58,7 +58,7 @@ public record Profile(
         return name.equalsIgnoreCase(wanted) || prefixes.stream().anyMatch(p -> p.equalsIgnoreCase(wanted));
     }
 
-    /** Capabilities implied by the model's name under this platform's patterns, in declaration order. */
+    /** Capabilities implied by the model's name under this platform's patterns, sorted by name. */
     public List<String> capabilitiesOf(String modelName) {
         return capabilityPatterns.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(g -> g.matches(modelName)))
