@@ -18,6 +18,9 @@ import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.application.proxy.EndpointDemotion;
+import dev.sluice.application.proxy.EndpointGuards;
+import dev.sluice.application.port.in.ReportGuards;
+import dev.sluice.domain.guard.GuardPolicy;
 import dev.sluice.application.proxy.ModelAliases;
 import dev.sluice.application.proxy.ProxyRouter;
 import dev.sluice.application.proxy.RouteTable;
@@ -140,7 +143,7 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ProxyRouter proxyRouter(Fleet fleet, ListModels models, ProfileCatalog profiles, SluiceConfig config,
                             Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery,
-                            StickySessions sticky) {
+                            StickySessions sticky, EndpointGuards guards) {
         var strategy = config.modelRegistry().routingStrategy();
         RoutingPolicy policy = new RoutingPolicy(RoutingStrategyType.parse(strategy.type()),
                 FallbackBehavior.parse(strategy.options().fallbackBehavior()), strategy.options().discoveryRefreshOnMiss());
@@ -152,7 +155,7 @@ final class ApplicationModule extends AbstractModule {
         return new ProxyRouter(fleet, models, new RouteTable(profiles), new ModelRouter(policy),
                 new ModelAliases(config.modelAliases()), balancer, traffic,
                 new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
-                strategy.options().discoveryTimeout(), attempts, sticky);
+                strategy.options().discoveryTimeout(), attempts, sticky, guards);
     }
 
     @Provides
@@ -170,6 +173,24 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     AdmitClient admitClient(RateLimiter limiter) {
         return limiter;
+    }
+
+    @Provides
+    @Singleton
+    EndpointGuards endpointGuards(List<Endpoint> endpoints, SluiceConfig config, Clock clock) {
+        var breaker = config.proxy().circuitBreaker();
+        var outliers = config.proxy().outlierDetection();
+        // Olla's engine has a breaker, Sherpa none; ejection on 5xx/429 is ours and applies to both.
+        GuardPolicy policy = new GuardPolicy(config.proxy().engine().equals("olla"), breaker.failureThreshold(),
+                breaker.openDuration(), outliers.enabled() ? outliers.consecutiveErrors() : Integer.MAX_VALUE,
+                outliers.baseEjection(), outliers.maxEjection());
+        return new EndpointGuards(endpoints, policy, clock);
+    }
+
+    @Provides
+    @Singleton
+    ReportGuards reportGuards(EndpointGuards guards) {
+        return guards;
     }
 
     @Provides

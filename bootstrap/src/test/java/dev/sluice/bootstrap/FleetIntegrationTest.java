@@ -150,7 +150,7 @@ class FleetIntegrationTest {
     void unknownRoutesAndModelsAnswerJson() throws Exception {
         HttpResponse<String> missing = raw("/olla/models/no-such-model");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(missing.body()).at("/error/type").asText()).isEqualTo("model_not_found");
+        assertThat(json.readTree(missing.body()).at("/error/code").asText()).isEqualTo("model_not_found");
         HttpResponse<String> badFormat = raw("/olla/models?format=xml");
         assertThat(badFormat.statusCode()).isEqualTo(400);
         assertThat(badFormat.headers().firstValue("content-type")).get().asString().startsWith("application/json");

@@ -94,7 +94,8 @@ class ProxyIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("X-Olla-Routing-Strategy")).contains("strict");
         assertThat(response.headers().firstValue("X-Olla-Routing-Reason")).contains("model_not_found");
-        assertThat(proxy.json(response).at("/error/type").asText()).isEqualTo("model_not_found");
+        assertThat(proxy.json(response).at("/error/code").asText()).isEqualTo("model_not_found");
+        assertThat(proxy.json(response).at("/error/type").asText()).isEqualTo("invalid_request_error");
     }
 
     @Test

@@ -40,21 +40,27 @@ final class ProxiedFleet implements AutoCloseable {
 
     /**
      * Starts every backend, then the proxy with one static endpoint per backend (named as the backend, typed by
-     * its kind), and returns once the proxy's catalogue lists every simulated model.
+     * its kind), and returns once every endpoint is routable and the catalogue lists every simulated model.
      *
      * @param dir where the config file is written; the caller owns and deletes it
      */
     static ProxiedFleet start(Path dir, SimulatedBackend.Builder... builders) throws Exception {
         List<SimulatedBackend> started = new ArrayList<>();
+        EmbeddedSluice proxy = null;
         try {
             for (SimulatedBackend.Builder builder : builders) {
                 started.add(builder.start());
             }
             Path config = Files.writeString(dir.resolve("config.yaml"), config(started));
-            ProxiedFleet fleet = new ProxiedFleet(started, EmbeddedSluice.start(config));
+            proxy = EmbeddedSluice.start(config);
+            ProxiedFleet fleet = new ProxiedFleet(started, proxy);
             fleet.awaitEveryEndpointRoutable();
             return fleet;
         } catch (Exception | AssertionError e) {
+            // @AfterAll sees no fleet when this throws, so nothing started here may outlive the failure.
+            if (proxy != null) {
+                proxy.close();
+            }
             started.forEach(SimulatedBackend::close);
             throw e;
         }

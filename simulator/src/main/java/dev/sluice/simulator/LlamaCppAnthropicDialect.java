@@ -18,7 +18,8 @@ final class LlamaCppAnthropicDialect extends AnthropicDialect {
     @Override
     Optional<AnthropicRequest> accept(Exchange exchange) throws IOException {
         return LlamaCppRequest.read(exchange, LlamaCppRequest.Shape.MESSAGES)
-                .map(request -> AnthropicRequest.of(request.body(), request.model().name()));
+                .map(request -> new AnthropicRequest(request.model().name(), request.limit(), request.stream(),
+                        request.promptTokens()));
     }
 
     @Override

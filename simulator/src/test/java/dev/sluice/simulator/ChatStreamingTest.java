@@ -30,7 +30,7 @@ class ChatStreamingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHAT = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"say hi\"}]%s}";
 
-    /** Where each OpenAI-style kind serves chat; llama.cpp's quirky variant is not built yet. */
+    /** Where each OpenAI-style kind serves chat; llama.cpp's variant has its own LlamaCppChatWireFormatTest. */
     private static final Map<BackendKind, String> CHAT_PATHS = Map.of(
             BackendKind.OLLAMA, "/v1/chat/completions",
             BackendKind.LM_STUDIO, "/v1/chat/completions",

@@ -68,7 +68,7 @@ class FastApiKindsWireFormatTest {
             assertThat(permission.get("id").asText()).startsWith("modelperm-");
             assertThat(permission.get("allow_sampling").asBoolean()).isTrue();
             assertThat(permission.get("organization").asText()).isEqualTo("*");
-            assertThat(http.getJson(vllm, "/version").get("version").asText()).isEqualTo("0.10.1");
+            assertThat(http.getJson(vllm, "/version").get("version").asText()).isEqualTo("0.11.1");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,17 @@ class LlamaCppWireFormatTest {
         assertThat(response.getContentAsString())
                 .isEqualTo("{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}");
         assertThat(response.getHeaders().get("Connection")).isEqualTo("close");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/show", "/api/chat", "/api/generate", "/api/embed"})
+    void ollamaPostRoutesAreFileNotFoundToo(String path) throws Exception {
+        ContentResponse response = http.request(llama, path).method(HttpMethod.POST)
+                .body(new StringRequestContent("application/json", "{\"model\":\"tiny-random-llama\"}")).send();
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getContentAsString())
+                .isEqualTo("{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}");
     }
 
     @Test

@@ -94,7 +94,7 @@ class OllamaWireFormatTest {
 
     @Test
     void versionIsReported() throws Exception {
-        assertThat(http.getJson(ollama, "/api/version").get("version").asText()).isEqualTo("0.12.3");
+        assertThat(http.getJson(ollama, "/api/version").get("version").asText()).isEqualTo("0.14.0");
     }
 
     @Test

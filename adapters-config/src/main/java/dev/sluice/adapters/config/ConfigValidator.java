@@ -91,6 +91,12 @@ final class ConfigValidator {
         check(sticky.prefixHashBytes() >= 1, "proxy.sticky_sessions.prefix_hash_bytes", "must be >= 1");
         check(p.retry().maxAttempts() >= 0, "proxy.retry.max_attempts", "must be >= 0 (0 tries every endpoint once)");
         check(p.maxRetries() >= 0, "proxy.max_retries", "must be >= 0");
+        check(p.circuitBreaker().failureThreshold() >= 1, "proxy.circuit_breaker.failure_threshold", "must be >= 1");
+        positive(p.circuitBreaker().openDuration(), "proxy.circuit_breaker.open_duration");
+        check(p.outlierDetection().consecutiveErrors() >= 1, "proxy.outlier_detection.consecutive_errors", "must be >= 1");
+        positive(p.outlierDetection().baseEjection(), "proxy.outlier_detection.base_ejection");
+        check(p.outlierDetection().maxEjection().compareTo(p.outlierDetection().baseEjection()) >= 0,
+                "proxy.outlier_detection.max_ejection", "must not be shorter than base_ejection");
     }
 
     private void discovery(SluiceConfig c, ProfileCatalog profiles) {

@@ -34,11 +34,13 @@ final class AttemptPlan implements RoutePlan {
     private final Set<String> tried = new HashSet<>();
     private final Optional<StickyKey> stickyKey;
     private final StickySessions sticky;
+    private final EndpointGuards guards;
     private Optional<StickyOutcome> stickyOutcome = Optional.empty();
 
     AttemptPlan(RoutingDecision decision, Map<String, String> modelByEndpoint, Fleet fleet, Balancer balancer,
                 TrafficStats traffic, EndpointDemotion demotion, int maxAttempts, Optional<StickyKey> stickyKey,
-                StickySessions sticky) {
+                StickySessions sticky, EndpointGuards guards) {
+        this.guards = guards;
         this.stickyKey = sticky.enabled() ? stickyKey : Optional.empty();
         this.sticky = sticky;
         this.decision = decision;
@@ -58,21 +60,27 @@ final class AttemptPlan implements RoutePlan {
 
     @Override
     public Optional<Attempt> next() {
-        if (maxAttempts > 0 && tried.size() >= maxAttempts) {
-            return Optional.empty();
-        }
-        List<Candidate> remaining = new ArrayList<>();
-        for (Endpoint endpoint : candidates) {
-            if (!tried.contains(endpoint.id())) {
-                remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint)));
+        while (maxAttempts <= 0 || tried.size() < maxAttempts) {
+            List<Candidate> remaining = new ArrayList<>();
+            for (Endpoint endpoint : candidates) {
+                if (!tried.contains(endpoint.id()) && guards.mayAdmit(endpoint)) {
+                    remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint)));
+                }
+            }
+            Optional<Endpoint> chosen = stickyKey.isPresent() ? stickyPick(stickyKey.get(), remaining)
+                    : balancer.pick(remaining);
+            if (chosen.isEmpty()) {
+                return Optional.empty();
+            }
+            Endpoint endpoint = chosen.get();
+            tried.add(endpoint.id());
+            // Claimed only for the endpoint actually chosen, so a half-open trial is never taken and left unused.
+            if (guards.admit(endpoint)) {
+                return Optional.of(traffic.attempt(endpoint, Optional.ofNullable(modelByEndpoint.get(endpoint.id())),
+                        guards));
             }
         }
-        Optional<Endpoint> chosen = stickyKey.isPresent() ? stickyPick(stickyKey.get(), remaining)
-                : balancer.pick(remaining);
-        return chosen.map(endpoint -> {
-            tried.add(endpoint.id());
-            return traffic.attempt(endpoint, Optional.ofNullable(modelByEndpoint.get(endpoint.id())));
-        });
+        return Optional.empty();
     }
 
     // The pinned endpoint if it can take the request, else the balancer's choice, pinned from now on.

@@ -12,9 +12,11 @@ final class ProxyAttempt implements Attempt {
     private final Endpoint endpoint;
     private final Optional<String> modelOverride;
     private final EndpointTraffic traffic;
+    private final EndpointGuards guards;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    ProxyAttempt(Endpoint endpoint, Optional<String> modelOverride, EndpointTraffic traffic) {
+    ProxyAttempt(Endpoint endpoint, Optional<String> modelOverride, EndpointTraffic traffic, EndpointGuards guards) {
+        this.guards = guards;
         this.endpoint = endpoint;
         this.modelOverride = modelOverride;
         this.traffic = traffic;
@@ -38,6 +40,7 @@ final class ProxyAttempt implements Attempt {
         }
         traffic.active.decrementAndGet();
         traffic.record(outcome);
+        guards.record(endpoint, outcome);
         return true;
     }
 }

@@ -45,6 +45,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     private final Duration refreshTimeout;
     private final int maxAttempts;
     private final StickySessions sticky;
+    private final EndpointGuards guards;
 
     /**
      * @param refreshModels  re-discovers every endpoint's models (for {@code discovery_refresh_on_miss})
@@ -54,8 +55,9 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
                        Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
                        Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
-                       StickySessions sticky) {
+                       StickySessions sticky, EndpointGuards guards) {
         this.sticky = sticky;
+        this.guards = guards;
         this.fleet = fleet;
         this.models = models;
         this.routes = routes;
@@ -131,6 +133,6 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
 
     private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite, InferenceRequest request) {
         return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts,
-                request.stickyKey(), sticky);
+                request.stickyKey(), sticky, guards);
     }
 }

@@ -18,8 +18,8 @@ public final class TrafficStats implements ReportTraffic {
     }
 
     /** Claims the endpoint for one attempt; the caller must release it exactly once. */
-    ProxyAttempt attempt(Endpoint endpoint, java.util.Optional<String> modelOverride) {
-        return new ProxyAttempt(endpoint, modelOverride, traffic(endpoint));
+    ProxyAttempt attempt(Endpoint endpoint, java.util.Optional<String> modelOverride, EndpointGuards guards) {
+        return new ProxyAttempt(endpoint, modelOverride, traffic(endpoint), guards);
     }
 
     public long active(Endpoint endpoint) {

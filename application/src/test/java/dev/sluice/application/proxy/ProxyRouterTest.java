@@ -13,6 +13,7 @@ import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointStatus;
 import dev.sluice.domain.endpoint.HealthPolicy;
 import dev.sluice.domain.endpoint.RequestOutcome;
+import dev.sluice.domain.guard.GuardPolicy;
 import dev.sluice.domain.model.DiscoveredModel;
 import dev.sluice.domain.model.EndpointModels;
 import dev.sluice.domain.model.ModelUnifier;
@@ -71,7 +72,9 @@ class ProxyRouterTest {
                     refreshes.incrementAndGet();
                     return CompletableFuture.completedFuture(null);
                 }, Duration.ofSeconds(1), maxAttempts,
-                new StickySessions(sticky, 100, Duration.ofMinutes(10), System::nanoTime));
+                new StickySessions(sticky, 100, Duration.ofMinutes(10), System::nanoTime),
+                new EndpointGuards(List.of(a, b, c), new GuardPolicy(true, 5, Duration.ofSeconds(30), 5,
+                        Duration.ofSeconds(30), Duration.ofMinutes(5)), clock));
     }
 
     private RoutePlan plan(ProxyRouter router, String model) {
@@ -147,7 +150,8 @@ class ProxyRouterTest {
             RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "phi4:14b");
             Attempt attempt = plan.next().orElseThrow();
             assertThat(traffic.of(c).active()).isEqualTo(1);
-            RequestOutcome ok = new RequestOutcome(true, 10, Duration.ofMillis(5), Optional.of(Duration.ofMillis(2)));
+            RequestOutcome ok = RequestOutcome.answered(200, 10, Duration.ofMillis(5), Optional.of(Duration.ofMillis(2)),
+                    Optional.empty());
             assertThat(attempt.release(ok)).isTrue();
             assertThat(attempt.release(ok)).isFalse();
             assertThat(traffic.of(c).active()).isZero();

@@ -18,7 +18,9 @@ public record ProxyConfig(
         StickySessionsConfig stickySessions,
         Integer maxRetries,
         Duration retryBackoff,
-        RetryConfig retry) {
+        RetryConfig retry,
+        CircuitBreakerConfig circuitBreaker,
+        OutlierDetectionConfig outlierDetection) {
 
     public ProxyConfig {
         engine = engine == null ? "olla" : engine;
@@ -36,5 +38,7 @@ public record ProxyConfig(
         maxRetries = maxRetries == null ? 0 : maxRetries;
         retryBackoff = retryBackoff == null ? Duration.ZERO : retryBackoff;
         retry = retry == null ? new RetryConfig(null, null, null) : retry;
+        circuitBreaker = circuitBreaker == null ? new CircuitBreakerConfig(null, null) : circuitBreaker;
+        outlierDetection = outlierDetection == null ? new OutlierDetectionConfig(null, null, null, null) : outlierDetection;
     }
 }

@@ -16,6 +16,7 @@ import dev.sluice.adapters.http.in.limits.RateLimitHandler;
 import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportGuards;
 import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ResolveRoute;
@@ -53,9 +54,9 @@ public final class HttpInModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StatusRoutes statusRoutes(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic,
+    StatusRoutes statusRoutes(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, ReportGuards guards,
                               ReportStickySessions sticky, Clock clock) {
-        return new StatusRoutes(fleet, models, traffic, sticky, info, JsonMapper.builder().build(), clock);
+        return new StatusRoutes(fleet, models, traffic, guards, sticky, info, JsonMapper.builder().build(), clock);
     }
 
     @Provides

@@ -52,7 +52,8 @@ public final class RateLimitHandler extends Handler.Wrapper {
         String message = "rate limit exceeded: " + decision.limit() + " requests per minute; retry in "
                 + decision.retryAfterSecs() + " s";
         String body = path.contains("/api/") ? "{\"error\":\"" + message + "\"}"
-                : "{\"error\":{\"message\":\"" + message + "\",\"type\":\"rate_limit_error\",\"code\":429}}";
+                : "{\"error\":{\"message\":\"" + message + "\",\"type\":\"rate_limit_error\",\"param\":null,"
+                + "\"code\":\"rate_limit_exceeded\"}}";
         response.setStatus(429);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, decision.retryAfterSecs());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

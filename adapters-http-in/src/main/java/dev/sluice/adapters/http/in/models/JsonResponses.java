@@ -7,7 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Writes JSON answers and JSON errors. Errors use the OpenAI envelope ({@code {"error":{"message","type","code"}}})
+ * Writes JSON answers and JSON errors. Errors use the OpenAI envelope
+ * ({@code {"error":{"message","type","param","code"}}}, type a category, code a specific string)
  * that Olla's docs advertise and most clients parse, instead of the plain text Olla actually sends.
  */
 public final class JsonResponses {
@@ -55,8 +56,9 @@ public final class JsonResponses {
         ObjectNode body = object();
         ObjectNode error = body.putObject("error");
         error.put("message", message);
-        error.put("type", type);
-        error.put("code", status);
+        error.put("type", ErrorCategories.of(status));
+        error.putNull("param");
+        error.put("code", type);
         return body;
     }
 }

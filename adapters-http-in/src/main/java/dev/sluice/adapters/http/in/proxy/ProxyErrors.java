@@ -2,6 +2,7 @@ package dev.sluice.adapters.http.in.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.adapters.http.in.models.ErrorCategories;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -34,10 +35,12 @@ final class ProxyErrors {
         if (dialect == Dialect.OLLAMA) {
             body.put("error", message);
         } else {
+            // OpenAI's envelope: type is the category, code a specific string (its SDKs reject a number there).
             ObjectNode error = body.putObject("error");
             error.put("message", message);
-            error.put("type", type);
-            error.put("code", status);
+            error.put("type", ErrorCategories.of(status));
+            error.putNull("param");
+            error.put("code", type);
         }
         try {
             response.resetBuffer();

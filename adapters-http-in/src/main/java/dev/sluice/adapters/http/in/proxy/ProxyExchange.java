@@ -28,6 +28,7 @@ final class ProxyExchange {
     private volatile Attempt attempt;
     private volatile long attemptStartNanos;
     private volatile long headersNanos;
+    private volatile boolean clientGone;
 
     ProxyExchange(String requestId, RouteScope scope, ProxyPath path, RequestBody body, RoutePlan plan,
                   long receivedNanos) {
@@ -77,15 +78,36 @@ final class ProxyExchange {
         return attempt.modelOverride().map(body::withModel).orElse(body.bytes());
     }
 
-    /** Releases the current attempt's lease with what happened; safe to call more than once. */
-    void finishAttempt(boolean success) {
+    /** The client stopped reading: whatever fails next is not the endpoint's fault. */
+    void clientGone() {
+        clientGone = true;
+    }
+
+    boolean isClientGone() {
+        return clientGone;
+    }
+
+    /** Releases the current attempt's lease: the backend answered {@code status} and it was relayed whole. */
+    void finishAnswered(int status, Optional<Duration> retryAfter) {
         Attempt current = attempt;
-        if (current == null) {
-            return;
+        if (current != null) {
+            current.release(RequestOutcome.answered(status, bytesRelayed.get(), elapsed(), firstByte(), retryAfter));
         }
-        long now = System.nanoTime();
-        Optional<Duration> ttfb = headersNanos == 0 ? Optional.empty()
-                : Optional.of(Duration.ofNanos(headersNanos - attemptStartNanos));
-        current.release(new RequestOutcome(success, bytesRelayed.get(), Duration.ofNanos(now - attemptStartNanos), ttfb));
+    }
+
+    /** Releases the current attempt's lease after a failure of this kind. */
+    void finishFailed(RequestOutcome.FailureKind kind, int status) {
+        Attempt current = attempt;
+        if (current != null) {
+            current.release(RequestOutcome.failed(kind, status, bytesRelayed.get(), elapsed(), firstByte()));
+        }
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - attemptStartNanos);
+    }
+
+    private Optional<Duration> firstByte() {
+        return headersNanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(headersNanos - attemptStartNanos));
     }
 }

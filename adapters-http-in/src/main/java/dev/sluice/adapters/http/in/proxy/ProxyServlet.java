@@ -1,6 +1,7 @@
 package dev.sluice.adapters.http.in.proxy;
 
 import dev.sluice.application.port.in.Attempt;
+import dev.sluice.domain.endpoint.RequestOutcome.FailureKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -135,9 +136,29 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     }
 
     @Override
+    protected ProxyWriter newProxyWriteListener(HttpServletRequest clientRequest, Response serverResponse) {
+        ProxyExchange exchange = ProxyExchange.of(clientRequest);
+        // The writer fails only when writing to the client fails: that client is gone, the backend is not to blame.
+        return new ProxyWriter(clientRequest, serverResponse) {
+            @Override
+            public void onError(Throwable failure) {
+                exchange.clientGone();
+                super.onError(failure);
+            }
+
+            @Override
+            protected void onCompleteFailure(Throwable failure) {
+                exchange.clientGone();
+                super.onCompleteFailure(failure);
+            }
+        };
+    }
+
+    @Override
     protected void onProxyResponseSuccess(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
                                           Response serverResponse) {
-        ProxyExchange.of(clientRequest).finishAttempt(true);
+        ProxyExchange.of(clientRequest).finishAnswered(serverResponse.getStatus(),
+                RetryAfter.parse(serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.RETRY_AFTER)));
         super.onProxyResponseSuccess(clientRequest, proxyResponse, serverResponse);
     }
 
@@ -145,28 +166,35 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     protected void onProxyResponseFailure(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
                                           Response serverResponse, Throwable failure) {
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
-        exchange.finishAttempt(false);
         Attempt failed = exchange.attempt();
         String reason = UpstreamFailures.describe(failure);
-        if (proxyResponse.isCommitted()) {
-            // Bytes already reached the client: the status cannot change; cut the connection so it sees the failure.
+        boolean unreachable = serverResponse == null && UpstreamFailures.unreachable(failure);
+        boolean timedOut = UpstreamFailures.timedOut(failure);
+        int status = serverResponse == null ? 0 : serverResponse.getStatus();
+        exchange.finishFailed(exchange.isClientGone() ? FailureKind.CLIENT_GONE : unreachable ? FailureKind.UNREACHABLE
+                : timedOut ? FailureKind.TIMEOUT : FailureKind.BROKEN, status);
+        if (exchange.isClientGone() || proxyResponse.isCommitted()) {
+            // Bytes already reached the client (or it left): the status cannot change; cut the connection.
             super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
             return;
         }
-        if (serverResponse == null && UpstreamFailures.unreachable(failure)) {
-            // The backend never saw the request: mark it down and try the next candidate, invisibly to the client.
-            exchange.plan.unreachable(failed, reason);
+        if (serverResponse == null && (unreachable || timedOut)) {
+            // The backend never answered: try the next candidate, invisibly to the client. An unreachable one is
+            // marked down at once; a slow one is left to the breaker.
+            if (unreachable) {
+                exchange.plan.unreachable(failed, reason);
+            }
             if (exchange.nextAttempt().isPresent()) {
                 resend(clientRequest, proxyResponse);
                 return;
             }
-            fail(clientRequest, proxyResponse, exchange, 502, "upstream_unreachable",
-                    "no endpoint could be reached; last tried " + failed.endpoint().name() + " (" + reason + ")");
+            fail(clientRequest, proxyResponse, exchange, unreachable ? 502 : 504,
+                    unreachable ? "upstream_unreachable" : "upstream_timeout",
+                    "no endpoint could serve the request; last tried " + failed.endpoint().name() + " (" + reason + ")");
             return;
         }
-        boolean timeout = UpstreamFailures.timedOut(failure);
-        fail(clientRequest, proxyResponse, exchange, timeout ? 504 : 502, timeout ? "upstream_timeout" : "upstream_error",
-                failed.endpoint().name() + (timeout ? " timed out: " : " failed: ") + reason);
+        fail(clientRequest, proxyResponse, exchange, timedOut ? 504 : 502, timedOut ? "upstream_timeout" : "upstream_error",
+                failed.endpoint().name() + (timedOut ? " timed out: " : " failed: ") + reason);
     }
 
     private void resend(HttpServletRequest clientRequest, HttpServletResponse proxyResponse) {

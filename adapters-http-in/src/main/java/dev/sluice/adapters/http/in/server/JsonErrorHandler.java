@@ -19,9 +19,11 @@ final class JsonErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() < 400 ? 500 : response.getStatus();
         String reason = HttpStatus.getMessage(status);
-        String type = status == 431 ? "request_headers_too_large" : status >= 500 ? "server_error" : "invalid_request_error";
+        String code = status == 431 ? "request_headers_too_large" : reason.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_");
+        String type = status >= 500 ? "server_error" : "invalid_request_error";
         String body = "{\"error\":{\"message\":\"" + reason.replace("\"", "'") + "\",\"type\":\"" + type
-                + "\",\"code\":" + status + "}}";
+                + "\",\"param\":null,\"code\":\"" + code + "\"}}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         return true;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportGuards;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointHealth;
@@ -15,6 +16,7 @@ import dev.sluice.domain.endpoint.EndpointIds;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.endpoint.EndpointStatus;
 import dev.sluice.domain.endpoint.TrafficSnapshot;
+import dev.sluice.domain.guard.GuardState;
 import dev.sluice.domain.model.EndpointModels;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,11 +29,13 @@ final class EndpointStatusView {
     private final ReportFleetStatus fleet;
     private final ListModels models;
     private final ReportTraffic traffic;
+    private final ReportGuards guards;
     private final JsonResponses json;
     private final Clock clock;
 
-    EndpointStatusView(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, JsonResponses json,
-                       Clock clock) {
+    EndpointStatusView(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, ReportGuards guards,
+                       JsonResponses json, Clock clock) {
+        this.guards = guards;
         this.fleet = fleet;
         this.models = models;
         this.traffic = traffic;
@@ -79,6 +83,15 @@ final class EndpointStatusView {
             node.put("bytes", t.bytes());
         }
         node.put("active_connections", t.active());
+        GuardState guard = guards.of(e);
+        ObjectNode circuit = node.putObject("circuit");
+        circuit.put("state", guard.describe(now));
+        guard.blockedUntil().ifPresent(until -> {
+            circuit.put("reason", guard.reason());
+            circuit.put("until", Formats.rfc3339(until));
+        });
+        circuit.put("consecutive_failures", guard.transportFailures());
+        circuit.put("consecutive_errors", guard.errors());
         h.checkedAt().ifPresent(at -> {
             node.put("health_check", Formats.relative(at, now));
             node.put("health_check_at", Formats.rfc3339(at));

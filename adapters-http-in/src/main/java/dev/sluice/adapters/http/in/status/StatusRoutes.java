@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportGuards;
 import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
 import java.time.Clock;
@@ -22,10 +23,10 @@ public final class StatusRoutes implements RouteRegistrar {
     private final ModelsServlet models;
     private final NotFoundServlet notFound;
 
-    public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ReportTraffic traffic, ReportStickySessions sticky,
-                        ServerInfo info, ObjectMapper mapper, Clock clock) {
+    public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ReportTraffic traffic, ReportGuards guards,
+                        ReportStickySessions sticky, ServerInfo info, ObjectMapper mapper, Clock clock) {
         JsonResponses json = new JsonResponses(mapper);
-        this.internal = new InternalApiServlet(new EndpointStatusView(fleet, catalog, traffic, json, clock),
+        this.internal = new InternalApiServlet(new EndpointStatusView(fleet, catalog, traffic, guards, json, clock),
                 new FleetStatusView(fleet, catalog, traffic, info, json, clock), new ModelStatusView(catalog, json, clock), info,
                 json, sticky);
         this.models = new ModelsServlet(catalog, fleet, new ModelListView(json), json, clock);

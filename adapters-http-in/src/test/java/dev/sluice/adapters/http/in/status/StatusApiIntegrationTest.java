@@ -16,6 +16,7 @@ import dev.sluice.domain.endpoint.EndpointHealth;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.endpoint.EndpointStatus;
 import dev.sluice.domain.endpoint.TrafficSnapshot;
+import dev.sluice.domain.guard.GuardState;
 import dev.sluice.domain.model.DiscoveredModel;
 import dev.sluice.domain.model.EndpointModels;
 import dev.sluice.domain.model.ModelCatalog;
@@ -121,7 +122,7 @@ class StatusApiIntegrationTest {
                 return new Stats(0, 0, 0, 0, 0, 0, 0);
             }
         };
-        StatusRoutes routes = new StatusRoutes(fleet, models, traffic, sticky,
+        StatusRoutes routes = new StatusRoutes(fleet, models, traffic, endpoint -> GuardState.CLOSED, sticky,
                 new ServerInfo("1.0", "abc", NOW.minusSeconds(60), "olla", "auto", "least-connections"), json,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 8192, Duration.ofSeconds(30), false,
@@ -241,10 +242,10 @@ class StatusApiIntegrationTest {
     void unknownPathsAndOversizedHeadersAnswerJson() throws Exception {
         HttpResponse<byte[]> missing = get("/nothing/here");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(body(missing).at("/error/code").asInt()).isEqualTo(404);
+        assertThat(body(missing).at("/error/code").asText()).isEqualTo("not_found");
         HttpResponse<byte[]> huge = get("/internal/health", "X-Big", "x".repeat(20_000));
         assertThat(huge.statusCode()).isEqualTo(431);
         assertThat(huge.headers().firstValue("content-type")).get().asString().startsWith("application/json");
-        assertThat(body(huge).at("/error/type").asText()).isEqualTo("request_headers_too_large");
+        assertThat(body(huge).at("/error/code").asText()).isEqualTo("request_headers_too_large");
     }
 }
