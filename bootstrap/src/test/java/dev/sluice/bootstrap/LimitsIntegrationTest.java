@@ -37,6 +37,7 @@ class LimitsIntegrationTest {
                 "    max_body_size: 1KB",
                 "  rate_limits:",
                 "    per_ip_requests_per_minute: 60",
+                "    global_requests_per_minute: 600000",
                 "    burst_size: 5",
                 "    health_requests_per_minute: 0",
                 "    trust_proxy_headers: true",

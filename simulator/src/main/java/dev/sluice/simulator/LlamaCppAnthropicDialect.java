@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 final class LlamaCppAnthropicDialect extends AnthropicDialect {
 
-    private final LlamaCppIds ids = new LlamaCppIds();
+    private final LlamaCppIds ids;
+
+    LlamaCppAnthropicDialect(LlamaCppIds ids) {
+        this.ids = ids;
+    }
 
     @Override
     Optional<AnthropicRequest> accept(Exchange exchange) throws IOException {

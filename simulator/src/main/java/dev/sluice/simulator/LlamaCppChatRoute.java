@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 final class LlamaCppChatRoute implements Route {
 
-    private final LlamaCppIds ids = new LlamaCppIds();
+    private final LlamaCppIds ids;
+
+    LlamaCppChatRoute(LlamaCppIds ids) {
+        this.ids = ids;
+    }
 
     @Override
     public void handle(Exchange exchange) throws IOException {

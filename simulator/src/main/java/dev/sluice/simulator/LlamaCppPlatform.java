@@ -18,15 +18,17 @@ final class LlamaCppPlatform implements Platform {
     @Override
     public RouteTable routes() {
         Route models = LlamaCppModelsRoute::handle;
+        // One id sequence per server, so no two answers share an id whichever route gave them.
+        LlamaCppIds ids = new LlamaCppIds();
         return RouteTable.builder()
                 .get("/health", exchange -> exchange.json(200, exchange.newObject().put("status", "ok")))
                 .get("/v1/models", models)
                 .get("/models", models)
                 .get("/props", LlamaCppPropsRoute::handle)
-                .post("/v1/chat/completions", new LlamaCppChatRoute())
+                .post("/v1/chat/completions", new LlamaCppChatRoute(ids))
                 .post("/completion", new LlamaCppCompletionRoute())
-                .post("/v1/completions", new LlamaCppTextCompletionRoute())
-                .post("/v1/messages", new AnthropicMessagesRoute(new LlamaCppAnthropicDialect()))
+                .post("/v1/completions", new LlamaCppTextCompletionRoute(ids))
+                .post("/v1/messages", new AnthropicMessagesRoute(new LlamaCppAnthropicDialect(ids)))
                 .post("/v1/messages/count_tokens", new AnthropicCountTokensRoute())
                 .build();
     }

@@ -11,7 +11,11 @@ import java.util.Optional;
  */
 final class LlamaCppTextCompletionRoute implements Route {
 
-    private final LlamaCppIds ids = new LlamaCppIds();
+    private final LlamaCppIds ids;
+
+    LlamaCppTextCompletionRoute(LlamaCppIds ids) {
+        this.ids = ids;
+    }
 
     @Override
     public void handle(Exchange exchange) throws IOException {

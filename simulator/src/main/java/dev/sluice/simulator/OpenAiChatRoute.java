@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * OpenAI {@code POST /v1/chat/completions}, as the OpenAI-compatible servers send it: one JSON object, or with
  * {@code "stream":true} server-sent events ({@code data: {...}\n\n}), a role chunk, one chunk per token, a
  * finish chunk, an optional usage chunk, and {@code data: [DONE]}. llama.cpp's variant (null content in the
- * role chunk, timings) differs and belongs in its own route.
+ * role chunk, timings) differs and has its own route, {@link LlamaCppChatRoute}.
  */
 final class OpenAiChatRoute implements Route {
 
