@@ -7,8 +7,6 @@ import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.Balancer;
 import dev.sluice.domain.endpoint.Endpoint;
-import dev.sluice.domain.model.ModelSource;
-import dev.sluice.domain.model.UnifiedModel;
 import dev.sluice.domain.routing.InferenceRequest;
 import dev.sluice.domain.routing.ModelRouter;
 import dev.sluice.domain.routing.RefreshFirst;
@@ -25,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The routing use case: which endpoints a request may use (route scope, health, path), which of them serve its
@@ -122,8 +119,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     }
 
     private Set<String> hosting(String model) {
-        return models.catalog().find(model).map(UnifiedModel::sources).orElse(List.of()).stream()
-                .map(ModelSource::endpoint).map(Endpoint::id).collect(Collectors.toSet());
+        return models.catalog().endpointsServing(model);
     }
 
     private CompletableFuture<RoutePlan> done(RoutingDecision decision, Map<String, String> rewrite,

@@ -17,6 +17,7 @@ public final class ModelCatalog {
 
     private final List<UnifiedModel> models;
     private final Map<String, UnifiedModel> byName;
+    private final Map<String, java.util.Set<String>> endpointsByName;
     private final Instant builtAt;
 
     public ModelCatalog(List<UnifiedModel> models, Instant builtAt) {
@@ -31,6 +32,33 @@ public final class ModelCatalog {
             index.put(key(model.id()), model);
         }
         this.byName = Map.copyOf(index);
+        Map<String, java.util.Set<String>> serving = new HashMap<>();
+        for (UnifiedModel model : this.models) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            model.sources().forEach(s -> ids.add(s.endpoint().id()));
+            for (String name : names(model)) {
+                serving.computeIfAbsent(key(name), k -> new java.util.HashSet<>()).addAll(ids);
+            }
+        }
+        serving.replaceAll((k, v) -> java.util.Set.copyOf(v));
+        this.endpointsByName = Map.copyOf(serving);
+    }
+
+    private static java.util.List<String> names(UnifiedModel model) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add(model.id());
+        model.aliases().forEach(a -> names.add(a.name()));
+        model.sources().forEach(s -> names.add(s.nativeName()));
+        return names;
+    }
+
+    /**
+     * Ids of every endpoint that serves a model by this name, ignoring case: as its id, an alias or its own native
+     * name. Two endpoints serving different weights under the same name are separate catalogue entries, but a
+     * request for that name may go to either, as it would to each backend directly.
+     */
+    public java.util.Set<String> endpointsServing(String name) {
+        return endpointsByName.getOrDefault(key(name), java.util.Set.of());
     }
 
     public List<UnifiedModel> models() {
