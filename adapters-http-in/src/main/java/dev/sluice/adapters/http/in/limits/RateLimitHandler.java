@@ -55,6 +55,10 @@ public final class RateLimitHandler extends Handler.Wrapper {
                 : "{\"error\":{\"message\":\"" + message + "\",\"type\":\"rate_limit_error\",\"param\":null,"
                 + "\"code\":\"rate_limit_exceeded\"}}";
         response.setStatus(429);
+        if (request.getLength() != 0) {
+            // The body stays unread on the connection: the client must not reuse it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.RETRY_AFTER, decision.retryAfterSecs());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);

@@ -54,24 +54,24 @@ final class ProxyAdmission {
         long received = System.nanoTime();
         Optional<ProxyPath> parsed = ProxyPath.parse(request.getRequestURI(), request.getQueryString());
         if (parsed.isEmpty()) {
-            errors.send(response, Dialect.OPENAI, 404, "not_found", "no route for " + request.getRequestURI());
+            refuse(request, response, Dialect.OPENAI, 404, "not_found", "no route for " + request.getRequestURI());
             return;
         }
         ProxyPath path = parsed.get();
         Dialect dialect = Dialect.of(path.path());
         if (path.traverses()) {
-            errors.send(response, dialect, 400, "invalid_request_error", "path traversal is not allowed");
+            refuse(request, response, dialect, 400, "invalid_request_error", "path traversal is not allowed");
             return;
         }
         Optional<RouteScope> found = routes.scope(path.prefix());
         if (found.isEmpty()) {
-            errors.send(response, dialect, 404, "not_found", "unknown route prefix '" + path.prefix()
+            refuse(request, response, dialect, 404, "not_found", "unknown route prefix '" + path.prefix()
                     + "': use /olla/proxy/ or one of /olla/" + String.join("/, /olla/", prefixes()) + "/");
             return;
         }
         RouteScope scope = found.get();
         if (ModelManagement.is(path.path())) {
-            errors.send(response, dialect, 501, "not_implemented", "model management (" + path.path()
+            refuse(request, response, dialect, 501, "not_implemented", "model management (" + path.path()
                     + ") is not supported through the proxy: run it against the backend directly");
             return;
         }
@@ -90,13 +90,13 @@ final class ProxyAdmission {
             }
         }
         if (!scope.universal() && !scope.allows(path.path())) {
-            errors.send(response, dialect, 404, "not_found", "path " + path.path() + " is not served by "
+            refuse(request, response, dialect, 404, "not_found", "path " + path.path() + " is not served by "
                     + scope.displayName() + " endpoints; allowed paths: " + String.join(", ", scope.allowedPaths()));
             return;
         }
         long declared = request.getContentLengthLong();
         if (maxBodySize > 0 && declared > maxBodySize) {
-            errors.send(response, dialect, 413, "request_too_large", "request body of " + declared
+            refuse(request, response, dialect, 413, "request_too_large", "request body of " + declared
                     + " bytes exceeds the " + maxBodySize + " byte limit");
             return;
         }
@@ -111,7 +111,7 @@ final class ProxyAdmission {
 
                     @Override
                     public void tooLarge() {
-                        errors.send(response, dialect, 413, "request_too_large",
+                        refuse(request, response, dialect, 413, "request_too_large",
                                 "request body exceeds the " + maxBodySize + " byte limit");
                         async.complete();
                     }
@@ -122,6 +122,16 @@ final class ProxyAdmission {
                         async.complete();
                     }
                 });
+    }
+
+    // Answering before the body is read leaves it on the connection: tell the client not to reuse it, or its next
+    // request can race the server closing it.
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Dialect dialect, int status,
+                        String type, String message) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        errors.send(response, dialect, status, type, message);
     }
 
     private void route(HttpServletRequest request, HttpServletResponse response, AsyncContext async, RouteScope scope,
