@@ -39,8 +39,8 @@ final class NativeModelLists {
 
     /** The format this GET asks for on this route, if it is a model list we answer ourselves. */
     static Optional<String> formatFor(RouteScope scope, String path) {
-        boolean ollama = scope.profiles().stream().anyMatch(p -> p.name().equals("ollama")) && !scope.universal();
-        boolean lmStudio = scope.profiles().stream().anyMatch(p -> p.name().equals("lm-studio")) && !scope.universal();
+        boolean ollama = isOnly(scope, "ollama");
+        boolean lmStudio = isOnly(scope, "lm-studio");
         if (path.equals("/api/tags") && ollama) {
             return Optional.of("ollama");
         }
@@ -53,6 +53,11 @@ final class NativeModelLists {
         boolean nativeDiscovery = !scope.universal()
                 && scope.profiles().stream().map(Profile::modelDiscoveryPath).anyMatch(path::equals);
         return nativeDiscovery ? Optional.of("openai") : Optional.empty();
+    }
+
+    /** Whether the route is one platform's own (so its native list formats apply), not a multi-platform one. */
+    static boolean isOnly(RouteScope scope, String profile) {
+        return !scope.universal() && scope.profiles().size() == 1 && scope.profiles().get(0).name().equals(profile);
     }
 
     void answer(RouteScope scope, String format, HttpServletResponse response) throws IOException {

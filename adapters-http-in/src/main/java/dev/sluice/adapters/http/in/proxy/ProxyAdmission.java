@@ -81,8 +81,7 @@ final class ProxyAdmission {
                 modelLists.answer(scope, listFormat.get(), response);
                 return;
             }
-            if (path.path().equals("/api/ps") && !scope.universal()
-                    && scope.profiles().stream().anyMatch(p -> p.name().equals("ollama"))) {
+            if (path.path().equals("/api/ps") && NativeModelLists.isOnly(scope, "ollama")) {
                 runningModels.answer(fleet.endpoints().stream().filter(s -> s.routable()
                         && s.endpoint().profile().name().equals("ollama")).map(s -> s.endpoint()).toList(),
                         response, request.startAsync());

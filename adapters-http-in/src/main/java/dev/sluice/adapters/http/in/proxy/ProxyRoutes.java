@@ -69,10 +69,10 @@ public final class ProxyRoutes implements RouteRegistrar {
                 continue;
             }
             table.add(new Route(base + "/v1/models", "GET", scope.prefix() + " models (OpenAI format)"));
-            if (scope.profiles().stream().anyMatch(p -> p.name().equals("ollama"))) {
+            if (NativeModelLists.isOnly(scope, "ollama")) {
                 table.add(new Route(base + "/api/tags", "GET", scope.prefix() + " models (Ollama format)"));
             }
-            if (scope.profiles().stream().anyMatch(p -> p.name().equals("lm-studio"))) {
+            if (NativeModelLists.isOnly(scope, "lm-studio")) {
                 table.add(new Route(base + "/api/v0/models", "GET", scope.prefix() + " enhanced models"));
             }
             table.add(new Route(base + "/", "", scope.prefix() + " proxy"));
