@@ -69,7 +69,8 @@ final class SluiceApp implements AutoCloseable {
                 p.profile(), buffer, p.readTimeout(), p.responseHeaderTimeout(), p.connectionTimeout(),
                 p.connectionKeepAlive(), p.stickySessions().enabled(), p.stickySessions().keySources(),
                 p.stickySessions().prefixHashBytes());
-        UpstreamLimits limits = new UpstreamLimits(p.responseTimeout().toMillis(), 256);
+        // Olla's engine caps each backend at 50 connections; Sherpa's shared pool allows more.
+        UpstreamLimits limits = new UpstreamLimits(p.engine(), p.responseTimeout().toMillis(), 50, 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
                 new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits,
                 c.server().rateLimits().trustProxyHeaders(), c.server().rateLimits().trustedProxyCidrs()));

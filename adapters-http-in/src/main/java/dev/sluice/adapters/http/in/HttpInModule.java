@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.StringMapKey;
+import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.adapters.http.in.server.HttpServer;
 import dev.sluice.adapters.http.in.server.HttpServerSettings;
 import dev.sluice.adapters.http.in.status.ServerInfo;
 import dev.sluice.adapters.http.in.status.StatusRoutes;
+import dev.sluice.adapters.http.in.proxy.OllaEngine;
 import dev.sluice.adapters.http.in.proxy.ProxyRoutes;
+import dev.sluice.adapters.http.in.proxy.SherpaEngine;
+import dev.sluice.adapters.http.in.proxy.UpstreamEngine;
 import dev.sluice.adapters.http.in.proxy.ProxySettings;
 import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
 import dev.sluice.adapters.http.in.limits.ClientAddress;
@@ -23,6 +29,7 @@ import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,12 +66,29 @@ public final class HttpInModule extends AbstractModule {
         return new StatusRoutes(fleet, models, traffic, guards, sticky, info, JsonMapper.builder().build(), clock);
     }
 
+    // proxy.engine picks one of these by name.
+    @ProvidesIntoMap
+    @StringMapKey("sherpa")
+    @Singleton
+    UpstreamEngine sherpaEngine() {
+        return new SherpaEngine();
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("olla")
+    @Singleton
+    UpstreamEngine ollaEngine(ReportFleetStatus fleet) {
+        return new OllaEngine(() -> fleet.endpoints().stream().map(EndpointSnapshot::endpoint).toList(),
+                upstream.maxConnectionsPerEndpoint(), Math.max(4096, proxy.streamBufferSize()),
+                proxy.connectTimeout().toMillis(), proxy.keepAlive().toMillis());
+    }
+
     @Provides
     @Singleton
     ProxyRoutes proxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
-                            ListModels models, Clock clock) {
+                            ListModels models, Clock clock, Map<String, UpstreamEngine> engines) {
         return new ProxyRoutes(routes, router, fleet, models, proxy, JsonMapper.builder().build(), clock,
-                upstream.responseTimeoutMillis(), upstream.maxConnectionsPerEndpoint());
+                upstream.responseTimeoutMillis(), upstream.sharedConnectionCap(), engines.get(upstream.engine()));
     }
 
     @Provides

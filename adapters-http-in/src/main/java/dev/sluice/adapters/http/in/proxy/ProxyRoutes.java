@@ -30,7 +30,7 @@ public final class ProxyRoutes implements RouteRegistrar {
      */
     public ProxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet, ListModels models,
                        ProxySettings settings, ObjectMapper mapper, Clock clock, long responseTimeoutMillis,
-                       int maxConnectionsPerEndpoint) {
+                       int maxConnectionsPerEndpoint, UpstreamEngine engine) {
         ProxyErrors errors = new ProxyErrors(mapper);
         JsonResponses json = new JsonResponses(mapper);
         NativeModelLists lists = new NativeModelLists(models, fleet, new ModelListView(json), json, clock);
@@ -39,7 +39,7 @@ public final class ProxyRoutes implements RouteRegistrar {
         RunningModels running = new RunningModels(() -> self[0].upstreamClient(), mapper);
         ProxyAdmission admission = new ProxyAdmission(routes, router, fleet, lists, errors, settings.maxBodySize(),
                 new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()), running);
-        this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings);
+        this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings, engine);
         self[0] = servlet;
         this.routes = routes;
         this.settings = settings;
@@ -54,6 +54,8 @@ public final class ProxyRoutes implements RouteRegistrar {
         holder.setInitParameter("timeout", Long.toString(responseTimeoutMillis));
         holder.setInitParameter("idleTimeout", Long.toString(settings.keepAlive().toMillis()));
         holder.setInitParameter("maxConnections", Integer.toString(maxConnectionsPerEndpoint));
+        holder.setInitParameter("requestBufferSize", Integer.toString(Math.max(4096, settings.streamBufferSize())));
+        holder.setInitParameter("responseBufferSize", Integer.toString(Math.max(4096, settings.streamBufferSize())));
         holder.setInitOrder(1);
         context.addServlet(holder, "/olla/*");
     }

@@ -27,8 +27,11 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     private final transient ProxyHeaders headers;
     private final transient ProxyErrors errors;
     private final transient ProxySettings settings;
+    private final transient UpstreamEngine engine;
 
-    ProxyServlet(ProxyAdmission admission, ProxyHeaders headers, ProxyErrors errors, ProxySettings settings) {
+    ProxyServlet(ProxyAdmission admission, ProxyHeaders headers, ProxyErrors errors, ProxySettings settings,
+                 UpstreamEngine engine) {
+        this.engine = engine;
         this.admission = admission;
         this.headers = headers;
         this.errors = errors;
@@ -45,6 +48,30 @@ final class ProxyServlet extends AsyncMiddleManServlet {
 
     HttpClient upstreamClient() {
         return getHttpClient();
+    }
+
+    @Override
+    public void init() throws jakarta.servlet.ServletException {
+        super.init();
+        try {
+            engine.start(getHttpClient(), getHttpClient().getExecutor());
+        } catch (Exception e) {
+            throw new jakarta.servlet.ServletException("cannot start the " + engine.name() + " engine", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        engine.stop();
+        super.destroy();
+    }
+
+    @Override
+    protected Request newProxyRequest(HttpServletRequest clientRequest, String rewrittenTarget) {
+        // Same as Jetty's, but on the engine's client for the chosen endpoint.
+        return engine.clientFor(ProxyExchange.of(clientRequest).attempt().endpoint()).newRequest(rewrittenTarget)
+                .method(clientRequest.getMethod())
+                .attribute(CLIENT_REQUEST_ATTRIBUTE, clientRequest);
     }
 
     @Override

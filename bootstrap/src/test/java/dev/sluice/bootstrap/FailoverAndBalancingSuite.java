@@ -19,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Three Ollamas serving the same model: how requests spread, and what happens when one dies. */
 @Timeout(60)
-class FailoverAndBalancingIntegrationTest {
+abstract class FailoverAndBalancingSuite {
+
+    /** {@code proxy.engine} the suite runs against. */
+    abstract String engine();
+
 
     private static final String CHAT = "{\"model\":\"llama3.2:3b\",\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
@@ -39,7 +43,8 @@ class FailoverAndBalancingIntegrationTest {
             endpoints.add(RunningProxy.endpoint("gpu-" + i, backend.baseUri(), "ollama", "priority: " + priorities[i])
                     .replace("check_interval: 1s", "check_interval: 60s").replace("check_timeout: 800ms", "check_timeout: 2s"));
         }
-        proxy = RunningProxy.start(dir, RunningProxy.config("proxy:\n  load_balancer: " + balancer + "\n",
+        proxy = RunningProxy.start(dir, RunningProxy.config("proxy:\n  engine: " + engine() + "\n  load_balancer: "
+                + balancer + "\n",
                 endpoints.toArray(String[]::new)));
     }
 

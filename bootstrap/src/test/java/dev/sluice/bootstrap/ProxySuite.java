@@ -28,7 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Proxying through the real server to simulated backends that speak each platform's chat wire format. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
-class ProxyIntegrationTest {
+abstract class ProxySuite {
+
+    /** {@code proxy.engine} the suite runs against. */
+    abstract String engine();
+
 
     private static final String CHAT = "{\"model\":\"%s\",\"stream\":%s,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
@@ -41,7 +45,7 @@ class ProxyIntegrationTest {
         ollama = SimulatedBackend.builder(BackendKind.OLLAMA).name("ollama").models("llama3.2:3b").start();
         vllm = SimulatedBackend.builder(BackendKind.VLLM).name("vllm").models("Qwen/Qwen2.5-7B-Instruct").start();
         proxy = RunningProxy.start(dir, RunningProxy.config(
-                "model_aliases:\n  house-model:\n    - Qwen/Qwen2.5-7B-Instruct\n",
+                "proxy:\n  engine: " + engine() + "\nmodel_aliases:\n  house-model:\n    - Qwen/Qwen2.5-7B-Instruct\n",
                 RunningProxy.endpoint("ollama", ollama.baseUri(), "ollama"),
                 RunningProxy.endpoint("vllm", vllm.baseUri(), "vllm")));
     }
