@@ -11,6 +11,7 @@ import dev.sluice.application.fleet.Fleet;
 import dev.sluice.application.fleet.FleetStatus;
 import dev.sluice.application.fleet.HealthMonitor;
 import com.google.inject.multibindings.MapBinder;
+import dev.sluice.application.limits.EndpointRateLimits;
 import dev.sluice.application.limits.RateLimiter;
 import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
@@ -143,7 +144,7 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ProxyRouter proxyRouter(Fleet fleet, ListModels models, ProfileCatalog profiles, SluiceConfig config,
                             Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery,
-                            StickySessions sticky, EndpointGuards guards) {
+                            StickySessions sticky, EndpointGuards guards, List<Endpoint> endpoints) {
         var strategy = config.modelRegistry().routingStrategy();
         RoutingPolicy policy = new RoutingPolicy(RoutingStrategyType.parse(strategy.type()),
                 FallbackBehavior.parse(strategy.options().fallbackBehavior()), strategy.options().discoveryRefreshOnMiss());
@@ -155,7 +156,9 @@ final class ApplicationModule extends AbstractModule {
         return new ProxyRouter(fleet, models, new RouteTable(profiles), new ModelRouter(policy),
                 new ModelAliases(config.modelAliases()), balancer, traffic,
                 new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
-                strategy.options().discoveryTimeout(), attempts, sticky, guards);
+                strategy.options().discoveryTimeout(), attempts, sticky, guards,
+                new EndpointRateLimits(endpoints, config.server().rateLimits().perEndpoint().defaultRequestsPerMinute(),
+                        config.server().rateLimits().burstSize(), System::nanoTime));
     }
 
     @Provides

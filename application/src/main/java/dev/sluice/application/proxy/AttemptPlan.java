@@ -1,6 +1,7 @@
 package dev.sluice.application.proxy;
 
 import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.limits.EndpointRateLimits;
 import dev.sluice.application.port.in.Attempt;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.Balancer;
@@ -35,12 +36,14 @@ final class AttemptPlan implements RoutePlan {
     private final Optional<StickyKey> stickyKey;
     private final StickySessions sticky;
     private final EndpointGuards guards;
+    private final EndpointRateLimits endpointLimits;
     private Optional<StickyOutcome> stickyOutcome = Optional.empty();
 
     AttemptPlan(RoutingDecision decision, Map<String, String> modelByEndpoint, Fleet fleet, Balancer balancer,
                 TrafficStats traffic, EndpointDemotion demotion, int maxAttempts, Optional<StickyKey> stickyKey,
-                StickySessions sticky, EndpointGuards guards) {
+                StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits) {
         this.guards = guards;
+        this.endpointLimits = endpointLimits;
         this.stickyKey = sticky.enabled() ? stickyKey : Optional.empty();
         this.sticky = sticky;
         this.decision = decision;
@@ -63,7 +66,7 @@ final class AttemptPlan implements RoutePlan {
         while (maxAttempts <= 0 || tried.size() < maxAttempts) {
             List<Candidate> remaining = new ArrayList<>();
             for (Endpoint endpoint : candidates) {
-                if (!tried.contains(endpoint.id()) && guards.mayAdmit(endpoint)) {
+                if (!tried.contains(endpoint.id()) && guards.mayAdmit(endpoint) && endpointLimits.mayTake(endpoint)) {
                     remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint)));
                 }
             }
@@ -75,7 +78,7 @@ final class AttemptPlan implements RoutePlan {
             Endpoint endpoint = chosen.get();
             tried.add(endpoint.id());
             // Claimed only for the endpoint actually chosen, so a half-open trial is never taken and left unused.
-            if (guards.admit(endpoint)) {
+            if (endpointLimits.take(endpoint) && guards.admit(endpoint)) {
                 return Optional.of(traffic.attempt(endpoint, Optional.ofNullable(modelByEndpoint.get(endpoint.id())),
                         guards));
             }

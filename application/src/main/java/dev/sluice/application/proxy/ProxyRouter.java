@@ -1,6 +1,7 @@
 package dev.sluice.application.proxy;
 
 import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.limits.EndpointRateLimits;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
@@ -43,6 +44,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     private final int maxAttempts;
     private final StickySessions sticky;
     private final EndpointGuards guards;
+    private final EndpointRateLimits endpointLimits;
 
     /**
      * @param refreshModels  re-discovers every endpoint's models (for {@code discovery_refresh_on_miss})
@@ -52,9 +54,10 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
                        Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
                        Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
-                       StickySessions sticky, EndpointGuards guards) {
+                       StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits) {
         this.sticky = sticky;
         this.guards = guards;
+        this.endpointLimits = endpointLimits;
         this.fleet = fleet;
         this.models = models;
         this.routes = routes;
@@ -129,6 +132,6 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
 
     private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite, InferenceRequest request) {
         return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts,
-                request.stickyKey(), sticky, guards);
+                request.stickyKey(), sticky, guards, endpointLimits);
     }
 }

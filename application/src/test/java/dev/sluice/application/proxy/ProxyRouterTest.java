@@ -6,6 +6,7 @@ import dev.sluice.application.MutableClock;
 import dev.sluice.application.TestFleet;
 import dev.sluice.application.catalog.ModelRegistry;
 import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.limits.EndpointRateLimits;
 import dev.sluice.application.port.in.Attempt;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.RoundRobinBalancer;
@@ -74,7 +75,8 @@ class ProxyRouterTest {
                 }, Duration.ofSeconds(1), maxAttempts,
                 new StickySessions(sticky, 100, Duration.ofMinutes(10), System::nanoTime),
                 new EndpointGuards(List.of(a, b, c), new GuardPolicy(true, 5, Duration.ofSeconds(30), 5,
-                        Duration.ofSeconds(30), Duration.ofMinutes(5)), clock));
+                        Duration.ofSeconds(30), Duration.ofMinutes(5)), clock),
+                EndpointRateLimits.none());
     }
 
     private RoutePlan plan(ProxyRouter router, String model) {
