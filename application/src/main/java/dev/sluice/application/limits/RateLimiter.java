@@ -39,8 +39,10 @@ public final class RateLimiter implements AdmitClient {
     public RateLimiter(int globalPerMinute, int perIpPerMinute, int healthPerMinute, int burst, Duration idleAfter,
                        LongSupplier nanoTime, Clock clock) {
         this.perIp = perIpPerMinute > 0 ? Optional.of(new Rate(perIpPerMinute, burst)) : Optional.empty();
-        this.global = perIpPerMinute > 0 && globalPerMinute > 0 ? Optional.of(new Rate(globalPerMinute, burst))
-                : Optional.empty();
+        // A shared bucket with one client's burst would let a single client's burst block everyone else: the
+        // global bucket holds ten seconds' worth of its rate instead, never less than burst_size.
+        this.global = perIpPerMinute > 0 && globalPerMinute > 0
+                ? Optional.of(new Rate(globalPerMinute, Math.max(burst, globalPerMinute / 6))) : Optional.empty();
         this.health = healthPerMinute > 0 ? Optional.of(new Rate(healthPerMinute, burst)) : Optional.empty();
         this.idleAfter = idleAfter;
         this.nanoTime = nanoTime;
