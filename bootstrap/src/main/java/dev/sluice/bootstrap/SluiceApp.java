@@ -56,7 +56,7 @@ final class SluiceApp implements AutoCloseable {
         CorsSettings corsSettings = new CorsSettings(cors.enabled(), cors.allowedOrigins(), cors.allowedMethods(),
                 cors.allowedHeaders(), cors.exposedHeaders(), cors.allowCredentials(), Duration.ofSeconds(cors.maxAge()));
         HttpServerSettings server = new HttpServerSettings(c.server().host(), c.server().port(), maxHeader, idle,
-                c.server().requestLogging(), c.server().shutdownTimeout(), corsSettings);
+                c.server().requestLogging(), c.server().shutdownTimeout(), corsSettings, c.server().readHeaderTimeout());
         ServerInfo info = new ServerInfo(BuildInfo.version(), BuildInfo.commit(), startedAt, c.proxy().engine(),
                 c.proxy().profile(), c.proxy().loadBalancer());
         HttpOutSettings out = new HttpOutSettings(BuildInfo.version(), c.discovery().modelDiscovery().timeout(),

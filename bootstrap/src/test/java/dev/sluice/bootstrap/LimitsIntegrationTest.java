@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.simulator.BackendKind;
 import dev.sluice.simulator.SimulatedBackend;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,6 +40,7 @@ class LimitsIntegrationTest {
                 "server:",
                 "  port: 0",
                 "  request_logging: false",
+                "  read_header_timeout: 500ms",
                 "  request_limits:",
                 "    max_body_size: 1KB",
                 "  rate_limits:",
@@ -78,6 +86,39 @@ class LimitsIntegrationTest {
         assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).contains("0");
         assertThat(proxy.json(limited).get("error").isTextual()).as("Ollama path, Ollama error shape").isTrue();
         assertThat(tags("198.51.100.2").statusCode()).as("another client behind the trusted proxy").isEqualTo(200);
+    }
+
+    @Test
+    void aSlowlorisConnectionIsClosedWhileOthersAreServed() throws Exception {
+        try (Socket slow = new Socket("127.0.0.1", proxy.app.port())) {
+            slow.setSoTimeout(5_000);
+            OutputStream out = slow.getOutputStream();
+            out.write("GET /internal/health HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            try {
+                // One header byte every 100 ms: never idle long enough for an idle timeout, never finished.
+                trickle.scheduleAtFixedRate(() -> {
+                    try {
+                        out.write('X');
+                        out.flush();
+                    } catch (IOException closed) {
+                        // The proxy hung up on us, which is the point.
+                    }
+                }, 100, 100, TimeUnit.MILLISECONDS);
+                assertThat(proxy.get("/internal/health").statusCode()).as("others are served meanwhile").isEqualTo(200);
+                long start = System.nanoTime();
+                int read;
+                try {
+                    read = slow.getInputStream().read();
+                } catch (IOException reset) {
+                    read = -1;
+                }
+                assertThat(read).as("the slow connection is closed").isEqualTo(-1);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            } finally {
+                trickle.shutdownNow();
+            }
+        }
     }
 
     @Test

@@ -76,6 +76,14 @@ final class Exchange {
         return request.getComponents().getScheduler();
     }
 
+    /**
+     * The same request answered through another response and callback: how a chat fault wraps a platform's route
+     * so the route writes as usual and the fault decides what reaches the wire.
+     */
+    Exchange withResponse(Response newResponse, Callback newCallback) {
+        return new Exchange(request, newResponse, newCallback, settings, context);
+    }
+
     Response response() {
         return response;
     }

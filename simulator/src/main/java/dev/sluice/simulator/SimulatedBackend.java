@@ -112,7 +112,10 @@ public final class SimulatedBackend implements AutoCloseable {
         update(current -> current.withModels(models));
     }
 
-    /** The health path answers with this status (default 200) and the stack's error body; discovery still works. */
+    /**
+     * The health path answers with this status (default 200) and the stack's error body; discovery and chat still
+     * work, which is the "passes inference, fails health checks" backend.
+     */
     public void setHealthStatus(int status) {
         update(current -> current.withHealthStatus(status));
     }
@@ -132,6 +135,26 @@ public final class SimulatedBackend implements AutoCloseable {
      */
     public void setLoading(boolean loading) {
         update(current -> current.withLoading(loading));
+    }
+
+    /**
+     * How generating routes (chat, completions, Anthropic messages) misbehave from the next request on; health,
+     * discovery and other routes are unaffected. {@link ChatFault#NONE} restores normal answers.
+     */
+    public void setChatFault(ChatFault fault) {
+        requireNonNull(fault, "fault");
+        update(current -> current.withChatFault(fault));
+    }
+
+    /**
+     * The next {@code count} generating requests answer {@code status} in the platform's error shape, then normal
+     * service (or the {@linkplain #setChatFault chat fault}) resumes. A positive {@code retryAfter} adds a
+     * {@code Retry-After} header in whole seconds, rounded up, as rate limiters send with 429. A new burst replaces
+     * what is left of the previous one; a count of 0 cancels it.
+     */
+    public void setChatErrorBurst(int status, int count, Duration retryAfter) {
+        ErrorBurst burst = new ErrorBurst(status, count, requireNonNull(retryAfter, "retryAfter"));
+        update(current -> current.withErrorBurst(burst));
     }
 
     /** Chunk count and pacing of simulated completions. */

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one Jetty handler of a backend. It records the request, lets the web stack add its headers, applies the
- * test-controlled overrides (slow or failing health, discovery faults) and then dispatches to the platform's
- * route table. Routing policy lives here once, so platforms only describe endpoints.
+ * test-controlled overrides (slow or failing health, discovery faults, chat faults and error bursts) and then
+ * dispatches to the platform's route table. Routing policy lives here once, so platforms only describe endpoints.
  */
 final class SimulatorHandler extends Handler.Abstract {
 
@@ -79,13 +79,25 @@ final class SimulatorHandler extends Handler.Abstract {
             return;
         }
         Optional<Route> route = routes.find(exchange.method(), exchange.path());
-        if (route.isPresent()) {
+        if (route.isPresent() && ChatPaths.generates(exchange.method(), exchange.path())) {
+            generate(exchange, route.get());
+        } else if (route.isPresent()) {
             route.get().handle(exchange);
         } else if (routes.knowsPath(exchange.path())) {
             exchange.stack().methodNotAllowed(exchange);
         } else {
             exchange.stack().notFound(exchange);
         }
+    }
+
+    // An error burst goes first: a shedding server answers before it would even start to generate.
+    private static void generate(Exchange exchange, Route chat) throws Exception {
+        BackendSettings current = exchange.settings();
+        if (current.errorBurst().take()) {
+            current.errorBurst().answer(exchange);
+            return;
+        }
+        current.chatFault().around(chat).handle(exchange);
     }
 
     /** Probes use GET; HEAD counts too because some checkers send it to avoid downloading a model list. */

@@ -56,6 +56,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        if (!settings.readHeaderTimeout().isZero()) {
+            connector.addEventListener(new SlowHeaderGuard(server.getScheduler(), settings.readHeaderTimeout()));
+        }
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");

@@ -9,14 +9,17 @@ import java.util.Objects;
  * @param port          0 picks a free port (tests)
  * @param maxHeaderSize request header bytes accepted before answering 431
  * @param idleTimeout   how long a connection may sit with nothing read or written; zero means never
+ * @param readHeaderTimeout longest a new connection may take to send its first request's headers; zero for none
  */
 public record HttpServerSettings(String host, int port, int maxHeaderSize, Duration idleTimeout,
-                                 boolean requestLogging, Duration shutdownTimeout, CorsSettings cors) {
+                                 boolean requestLogging, Duration shutdownTimeout, CorsSettings cors,
+                                 Duration readHeaderTimeout) {
 
     public HttpServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(cors, "cors");
+        Objects.requireNonNull(readHeaderTimeout, "readHeaderTimeout");
     }
 }

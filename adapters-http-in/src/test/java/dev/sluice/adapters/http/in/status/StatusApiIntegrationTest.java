@@ -126,7 +126,7 @@ class StatusApiIntegrationTest {
                 new ServerInfo("1.0", "abc", NOW.minusSeconds(60), "olla", "auto", "least-connections"), json,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 8192, Duration.ofSeconds(30), false,
-                Duration.ofSeconds(5), CorsSettings.DISABLED), List.of(routes),
+                Duration.ofSeconds(5), CorsSettings.DISABLED, Duration.ofSeconds(10)), List.of(routes),
                 new org.eclipse.jetty.server.Handler.Wrapper());
         server.start();
     }
