@@ -90,6 +90,7 @@ public final class Main {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownSignals.install();
         StartupReport.routes(app.routes());
         var server = configuration.config().config().server();
         LOG.info("Sluice {} ready in {} ms on http://{}:{}/ (status: /internal/status/endpoints)", BuildInfo.version(),

@@ -52,6 +52,18 @@ final class RawExchange implements AutoCloseable {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** A chunked body up to its terminating chunk, or as far as it got when the connection closed first. */
+    Dechunked chunkedBody() throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            raw.write(b);
+            if (b == '\n' && Dechunked.of(raw.toString(StandardCharsets.UTF_8)).terminated()) {
+                break;
+            }
+        }
+        return Dechunked.of(raw.toString(StandardCharsets.UTF_8));
+    }
+
     /** Whether nothing at all arrives within {@code millis}; the connection is still open afterwards. */
     boolean silentFor(int millis) throws IOException {
         socket.setSoTimeout(millis);
