@@ -3,6 +3,7 @@ package dev.sluice.bootstrap;
 import dev.sluice.adapters.config.Configuration;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.endpoint.EndpointIds;
 import dev.sluice.domain.profile.Profile;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ final class StartupReport {
         c.profiles().warnings().forEach(LOG::warn);
         LOG.info("model unification rules: {}", c.rules().source());
         for (Endpoint e : c.endpoints()) {
-            LOG.info("endpoint {} -> {} (type {}, profile {}, priority {}, checked every {} ms)", e.name(), e.url(),
+            LOG.info("endpoint {} -> {} (type {}, profile {}, priority {}, checked every {} ms)", e.name(),
+                    EndpointIds.sanitise(e.url()),
                     e.type(), e.profile().name(), e.priority(), e.checkInterval().toMillis());
         }
     }

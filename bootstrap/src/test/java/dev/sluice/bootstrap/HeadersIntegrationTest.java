@@ -63,6 +63,17 @@ class HeadersIntegrationTest {
     }
 
     @Test
+    void theEndpointsSecretAppearsInNoStatusPageAndNoAnswer() throws Exception {
+        for (String path : new String[] {"/internal/status", "/internal/status/endpoints", "/internal/status/models",
+                "/version", "/olla/models", "/olla/vllm/v1/models"}) {
+            assertThat(proxy.get(path).body()).as(path).doesNotContain("backend-secret");
+        }
+        HttpResponse<String> answer = send("Accept", "application/json");
+        assertThat(answer.body()).doesNotContain("backend-secret");
+        assertThat(answer.headers().map().toString()).doesNotContain("backend-secret");
+    }
+
+    @Test
     void theBackendLearnsWhoAskedThroughForwardingHeaders() throws Exception {
         send("X-Forwarded-For", "203.0.113.7");
         RecordedRequest seen = lastChat();
