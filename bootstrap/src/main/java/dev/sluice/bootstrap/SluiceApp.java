@@ -50,8 +50,15 @@ final class SluiceApp implements AutoCloseable {
         SluiceConfig c = configuration.config().config();
         int maxHeader = (int) Math.max(4096, Math.min(Integer.MAX_VALUE,
                 c.server().requestLimits().maxHeaderSize() <= 0 ? 1 << 20 : c.server().requestLimits().maxHeaderSize()));
-        // Go's rule: with no idle timeout the read timeout bounds an idle connection.
+        // Go's rule: with no idle timeout the read timeout bounds an idle connection. But a client connection is
+        // also "idle" while its model loads or thinks, so it must outlast the proxy's own upstream waits, or a long
+        // stream would be cut from our side; slow or stuck clients are handled by read_header_timeout instead.
         Duration idle = c.server().idleTimeout().isZero() ? c.server().readTimeout() : c.server().idleTimeout();
+        for (Duration upstreamWait : new Duration[] {c.proxy().readTimeout(), c.proxy().responseHeaderTimeout()}) {
+            if (upstreamWait.plusSeconds(5).compareTo(idle) > 0) {
+                idle = upstreamWait.plusSeconds(5);
+            }
+        }
         var cors = c.server().cors();
         CorsSettings corsSettings = new CorsSettings(cors.enabled(), cors.allowedOrigins(), cors.allowedMethods(),
                 cors.allowedHeaders(), cors.exposedHeaders(), cors.allowCredentials(), Duration.ofSeconds(cors.maxAge()));
