@@ -225,10 +225,11 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     HealthMonitor healthMonitor(Fleet fleet, HealthProbe probe, ScheduledExecutorService scheduler, Clock clock,
-                                ModelDiscoveryService discovery, StickySessions sticky) {
+                                ModelDiscoveryService discovery, StickySessions sticky, EndpointGuards guards) {
         return new HealthMonitor(fleet, probe, HealthPolicy.standard(), scheduler, clock, transition -> {
             discovery.onTransition(transition);
             sticky.onTransition(transition);
+            guards.onTransition(transition);
         });
     }
 }

@@ -60,11 +60,27 @@ public final class EndpointGuards implements ReportGuards {
             before = ref.get();
             after = policy.record(before, outcome, clock.instant());
         } while (!ref.compareAndSet(before, after));
-        if (after.blockedUntil().isPresent() && !after.blockedUntil().equals(before.blockedUntil())) {
+        if (after.blockedUntil().isPresent() && before.blockedUntil().isEmpty()) {
             LOG.warn("endpoint {} taken out of routing until {} ({})", endpoint.name(), after.blockedUntil().get(),
                     after.reason());
         } else if (before.blockedUntil().isPresent() && after.blockedUntil().isEmpty()) {
             LOG.info("endpoint {} is back in routing", endpoint.name());
+        }
+    }
+
+    /**
+     * A health probe that finds an endpoint healthy again, after it was down, closes its breaker at once: the
+     * probe is a better witness than waiting out {@code open_duration} while the fleet runs short of endpoints.
+     * Ejection for 5xx or 429 is left alone: those endpoints never looked unhealthy to the probe.
+     */
+    public void onTransition(dev.sluice.application.fleet.Transition transition) {
+        if (!transition.recovered()) {
+            return;
+        }
+        AtomicReference<GuardState> ref = byEndpoint.get(transition.endpoint().id());
+        GuardState before = ref.get();
+        if (before.reason().equals("circuit_open") && ref.compareAndSet(before, GuardState.CLOSED)) {
+            LOG.info("endpoint {} is back in routing: its health check passes again", transition.endpoint().name());
         }
     }
 

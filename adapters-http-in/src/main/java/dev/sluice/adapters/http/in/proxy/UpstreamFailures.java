@@ -31,7 +31,9 @@ final class UpstreamFailures {
             if (t instanceof IOException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
                 return true;
             }
-            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.nio.channels.ClosedChannelException) {
+            // The connection closed before any answer: a backend going down as the request arrived.
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
                 return true;
             }
         }
