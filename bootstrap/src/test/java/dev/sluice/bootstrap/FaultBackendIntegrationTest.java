@@ -3,6 +3,7 @@ package dev.sluice.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.simulator.ChatFault;
@@ -75,7 +76,8 @@ class FaultBackendIntegrationTest {
 
     @Test
     void backendNeverAnswering_opensTheBreakerUnderOlla_andIsKeptTryingUnderSherpa() throws Exception {
-        bench = FaultBench.start(dir, engine, "", "  circuit_breaker:\n    failure_threshold: 2\n    open_duration: 1m\n");
+        bench = FaultBench.start(dir, engine, "",
+                "  circuit_breaker:\n    failure_threshold: 2\n    open_duration: 1m\n");
         bench.flaky.setChatFault(ChatFault.STALL_BEFORE_HEADERS);
 
         assertThat(bench.statuses(8)).containsOnly(entry("200 steady", 8));
@@ -84,7 +86,8 @@ class FaultBackendIntegrationTest {
             assertThat(bench.flaky.requestCount("/api/chat")).as("tried until the breaker opened").isEqualTo(2);
             assertThat(bench.status("flaky").at("/circuit/reason").asText()).isEqualTo("circuit_open");
         } else {
-            assertThat(bench.flaky.requestCount("/api/chat")).as("no breaker: it keeps being tried").isGreaterThanOrEqualTo(4);
+            assertThat(bench.flaky.requestCount("/api/chat")).as("no breaker: it keeps being tried")
+                    .isGreaterThanOrEqualTo(4);
         }
         bench.assertNothingLeakedAndStillServing();
     }
@@ -128,7 +131,8 @@ class FaultBackendIntegrationTest {
         FaultBench.Streamed fine = bench.streamFrom("steady", FaultBench.CHAT_PATH, FaultBench.STREAMED_CHAT);
 
         assertThat(dropped.status()).isEqualTo(200);
-        assertThat(dropped.body()).startsWith("{\"model\"").contains("\"content\":\"The\"").doesNotContain("\"done\":true");
+        assertThat(dropped.body()).startsWith("{\"model\"").contains("\"content\":\"The\"")
+                .doesNotContain("\"done\":true");
         assertThat(dropped.endedCleanly()).as("a cut stream must not look complete").isFalse();
         assertThat(fine.endedCleanly()).isTrue();
         assertThat(fine.body()).contains("\"done\":true");
@@ -178,7 +182,8 @@ class FaultBackendIntegrationTest {
         String[] lines = streamed.body().split("\n");
         assertThat(lines).hasSize(1_501);
         assertThat(lines[1_500]).contains("\"done\":true");
-        assertThat(streamed.firstByte()).as("first line relayed long before the last").isLessThan(streamed.took().dividedBy(2));
+        assertThat(streamed.firstByte()).as("first line relayed long before the last")
+                .isLessThan(streamed.took().dividedBy(2));
         bench.assertNothingLeakedAndStillServing();
     }
 
@@ -186,7 +191,7 @@ class FaultBackendIntegrationTest {
     void backendFailingOnlyItsHealthCheck_getsNoTrafficOnceMarkedUnhealthy() throws Exception {
         bench = FaultBench.start(dir, engine);
         bench.flaky.setHealthStatus(503);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(bench.status("flaky").get("status").asText()).isEqualTo("unhealthy"));
         long chatsBefore = bench.flaky.requestCount("/api/chat");
 
@@ -200,16 +205,19 @@ class FaultBackendIntegrationTest {
 
     @Test
     void backendAnswering503InABurst_isRelayedUntilEjected_thenAllGoesToTheOther() throws Exception {
-        bench = FaultBench.start(dir, engine, "", "  outlier_detection:\n    consecutive_errors: 3\n    base_ejection: 1m\n");
+        bench = FaultBench.start(dir, engine, "",
+                "  outlier_detection:\n    consecutive_errors: 3\n    base_ejection: 1m\n");
         bench.flaky.setChatErrorBurst(503, 100, Duration.ZERO);
 
         List<HttpResponse<String>> responses = bench.chats(20);
 
         assertThat(FaultBench.tally(responses)).containsOnly(entry("503 flaky", 3), entry("200 steady", 17));
         HttpResponse<String> relayed = responses.stream().filter(r -> r.statusCode() == 503).findFirst().orElseThrow();
-        assertThat(bench.proxy.json(relayed).get("error").asText()).as("the backend's own body").contains("server busy");
+        assertThat(bench.proxy.json(relayed).get("error").asText()).as("the backend's own body")
+                .contains("server busy");
         assertThat(bench.status("flaky").at("/circuit/reason").asText()).isEqualTo("ejected_5xx");
-        assertThat(bench.status("flaky").get("status").asText()).as("its health check still passes").isEqualTo("healthy");
+        assertThat(bench.status("flaky").get("status").asText()).as("its health check still passes")
+                .isEqualTo("healthy");
         bench.assertNothingLeakedAndStillServing();
     }
 

@@ -84,7 +84,8 @@ class FaultClientIntegrationTest {
                 assertThat(bench.status(endpoint).get("active_connections").asLong()).as("streaming").isEqualTo(1);
             }
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(bench.status(endpoint).get("active_connections").asLong()).as("after the hang-up").isZero());
+                    assertThat(bench.status(endpoint).get("active_connections").asLong()).as("after the hang-up")
+                            .isZero());
         }
 
         if (engine.equals("olla")) {
@@ -128,7 +129,8 @@ class FaultClientIntegrationTest {
         try (Socket slowloris = new Socket("127.0.0.1", bench.proxy.uri("/").getPort())) {
             OutputStream out = slowloris.getOutputStream();
             out.write(("GET /internal/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    + "GET /olla/ollama/api/tags HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").getBytes(StandardCharsets.US_ASCII));
+                    + "GET /olla/ollama/api/tags HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                    .getBytes(StandardCharsets.US_ASCII));
             dribbleOneByteEvery(out, Duration.ofMillis(200), new AtomicInteger());
             CompletableFuture<Void> closed = whenClosed(slowloris);
 
@@ -138,7 +140,8 @@ class FaultClientIntegrationTest {
 
     @Test
     @Disabled("proxy bug: a request body is bounded only by the idle timeout, which restarts with every byte; Go's "
-            + "ReadTimeout (server.read_timeout) bounds the whole request, so Olla cuts such a client off and we never do")
+            + "ReadTimeout (server.read_timeout) bounds the whole request, so Olla cuts such a client off and we "
+            + "never do")
     void clientDribblingItsBody_isCutOffEventually() throws Exception {
         bench = FaultBench.start(dir, engine, QUICK_SERVER, "");
         try (Socket dribbling = new Socket("127.0.0.1", bench.proxy.uri("/").getPort())) {
@@ -175,7 +178,8 @@ class FaultClientIntegrationTest {
         String big = FaultBench.CHAT.replace("\"hi\"", "\"" + "x".repeat(4096) + "\"");
 
         HttpResponse<String> sized = bench.proxy.post(FaultBench.CHAT_PATH, big);
-        HttpResponse<String> chunked = bench.proxy.http.send(HttpRequest.newBuilder(bench.proxy.uri(FaultBench.CHAT_PATH))
+        HttpResponse<String> chunked = bench.proxy.http.send(HttpRequest.newBuilder(
+                        bench.proxy.uri(FaultBench.CHAT_PATH))
                 .timeout(FaultBench.HANG).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
                         new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),

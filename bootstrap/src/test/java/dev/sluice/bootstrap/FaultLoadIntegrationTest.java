@@ -83,9 +83,10 @@ class FaultLoadIntegrationTest {
             }
             HttpResponse<String> refused = responses.get(PER_CLIENT_ALLOWANCE);
             assertThat(refused.statusCode()).as("client %d over its allowance", c).isEqualTo(429);
-            assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong)).get().matches(s -> s >= 1 && s <= 12,
-                    "a token comes back within 12 s at 5 a minute");
-            assertThat(bench.proxy.json(refused).get("error").asText()).as("Ollama's error shape").contains("rate limit");
+            assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong)).get()
+                    .matches(s -> s >= 1 && s <= 12, "a token comes back within 12 s at 5 a minute");
+            assertThat(bench.proxy.json(refused).get("error").asText()).as("Ollama's error shape")
+                    .contains("rate limit");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -121,7 +122,8 @@ class FaultLoadIntegrationTest {
     private HttpResponse<String> chatFrom(String ip) throws IOException, InterruptedException {
         return bench.proxy.http.send(HttpRequest.newBuilder(bench.proxy.uri(FaultBench.CHAT_PATH))
                 .timeout(FaultBench.HANG).header("Content-Type", "application/json").header("X-Forwarded-For", ip)
-                .POST(HttpRequest.BodyPublishers.ofString(FaultBench.CHAT)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(FaultBench.CHAT)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // Four at a time, each read to its clean end.

@@ -38,7 +38,8 @@ record BackendSettings(List<SimulatedModel> models, int healthStatus, Fault faul
     }
 
     BackendSettings withModels(List<SimulatedModel> newModels) {
-        return new BackendSettings(newModels, healthStatus, fault, healthDelay, loading, chatScript, chatFault, errorBurst);
+        return new BackendSettings(newModels, healthStatus, fault, healthDelay, loading, chatScript, chatFault,
+                errorBurst);
     }
 
     BackendSettings withHealthStatus(int newStatus) {
@@ -46,7 +47,8 @@ record BackendSettings(List<SimulatedModel> models, int healthStatus, Fault faul
     }
 
     BackendSettings withFault(Fault newFault) {
-        return new BackendSettings(models, healthStatus, newFault, healthDelay, loading, chatScript, chatFault, errorBurst);
+        return new BackendSettings(models, healthStatus, newFault, healthDelay, loading, chatScript, chatFault,
+                errorBurst);
     }
 
     BackendSettings withHealthDelay(Duration newDelay) {
@@ -54,7 +56,8 @@ record BackendSettings(List<SimulatedModel> models, int healthStatus, Fault faul
     }
 
     BackendSettings withLoading(boolean newLoading) {
-        return new BackendSettings(models, healthStatus, fault, healthDelay, newLoading, chatScript, chatFault, errorBurst);
+        return new BackendSettings(models, healthStatus, fault, healthDelay, newLoading, chatScript, chatFault,
+                errorBurst);
     }
 
     BackendSettings withChatScript(ChatScript newScript) {

@@ -2,6 +2,7 @@ package dev.sluice.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Chat faults: what a client of a misbehaving backend sees on the wire, and that only generating routes misbehave. */
 class ChatFaultTest {
 
-    private static final String CHAT = "{\"model\":\"llama3.2:3b\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]%s}";
+    private static final String CHAT = "{\"model\":\"llama3.2:3b\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"hi\"}]%s}";
     private static final String STREAM = String.format(CHAT, ",\"stream\":true");
     private static final String WHOLE = String.format(CHAT, ",\"stream\":false");
 
@@ -78,7 +80,7 @@ class ChatFaultTest {
             CompletableFuture<Result> chat = new CompletableFuture<>();
             http.client().POST(backend.baseUri().resolve("/api/chat")).timeout(30, TimeUnit.SECONDS)
                     .body(new StringRequestContent("application/json", STREAM)).send(chat::complete);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> backend.requestCount("/api/chat") == 1);
 
             backend.stop();

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Error bursts: the next N generating requests fail in the platform's own error shape, then service resumes. */
 class ErrorBurstTest {
 
-    private static final String CHAT = "{\"model\":\"%s\",\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String CHAT = "{\"model\":\"%s\",\"stream\":false,\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"hi\"}]}";
 
     /** A generating route of each kind. */
     private static final Map<BackendKind, String> CHAT_PATHS = Map.of(
