@@ -75,7 +75,7 @@ final class SluiceApp implements AutoCloseable {
         ProxySettings proxy = new ProxySettings(BuildInfo.version(), c.server().requestLimits().maxBodySize(),
                 p.profile(), buffer, p.readTimeout(), p.responseHeaderTimeout(), p.connectionTimeout(),
                 p.connectionKeepAlive(), p.stickySessions().enabled(), p.stickySessions().keySources(),
-                p.stickySessions().prefixHashBytes());
+                p.stickySessions().prefixHashBytes(), c.server().readTimeout());
         // Olla's engine caps each backend at 50 connections; Sherpa's shared pool allows more.
         UpstreamLimits limits = new UpstreamLimits(p.engine(), p.responseTimeout().toMillis(), 50, 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),

@@ -24,7 +24,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,9 +120,6 @@ class FaultClientIntegrationTest {
     }
 
     @Test
-    @Disabled("proxy bug: SlowHeaderGuard only checks a connection's first request (getMessagesIn() == 0), so a "
-            + "client that sends one quick request and then trickles the next one's headers a byte every 200 ms "
-            + "keeps the connection forever: Jetty's idle timeout restarts with every byte")
     void slowlorisOnAKeptAliveConnection_isClosedEventually() throws Exception {
         bench = FaultBench.start(dir, engine, QUICK_SERVER, "");
         try (Socket slowloris = new Socket("127.0.0.1", bench.proxy.uri("/").getPort())) {
@@ -139,9 +135,6 @@ class FaultClientIntegrationTest {
     }
 
     @Test
-    @Disabled("proxy bug: a request body is bounded only by the idle timeout, which restarts with every byte; Go's "
-            + "ReadTimeout (server.read_timeout) bounds the whole request, so Olla cuts such a client off and we "
-            + "never do")
     void clientDribblingItsBody_isCutOffEventually() throws Exception {
         bench = FaultBench.start(dir, engine, QUICK_SERVER, "");
         try (Socket dribbling = new Socket("127.0.0.1", bench.proxy.uri("/").getPort())) {

@@ -70,8 +70,17 @@ final class AttemptPlan implements RoutePlan {
                     remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint)));
                 }
             }
-            Optional<Endpoint> chosen = stickyKey.isPresent() ? stickyPick(stickyKey.get(), remaining)
-                    : balancer.pick(remaining);
+            Optional<Endpoint> chosen;
+            if (!tried.isEmpty()) {
+                chosen = failoverPick(remaining);
+                // The conversation moves with the failover, so its next turn finds the cache where it now is.
+                stickyKey.ifPresent(key -> chosen.ifPresent(e -> {
+                    sticky.pin(key, e);
+                    stickyOutcome = Optional.of(new StickyOutcome("repin", key));
+                }));
+            } else {
+                chosen = stickyKey.isPresent() ? stickyPick(stickyKey.get(), remaining) : balancer.pick(remaining);
+            }
             if (chosen.isEmpty()) {
                 return Optional.empty();
             }
@@ -84,6 +93,16 @@ final class AttemptPlan implements RoutePlan {
             }
         }
         return Optional.empty();
+    }
+
+    // A failover choice must not move the balancer's rotation: with round-robin, doing so would hand the next
+    // request's first attempt to the same failing endpoint every time. Highest priority, then least busy, wins.
+    private static Optional<Endpoint> failoverPick(List<Candidate> remaining) {
+        return remaining.stream().filter(c -> c.status().routable())
+                .min(java.util.Comparator.comparingInt((Candidate c) -> -c.priority())
+                        .thenComparingLong(Candidate::activeRequests)
+                        .thenComparing(c -> c.endpoint().name()))
+                .map(Candidate::endpoint);
     }
 
     // The pinned endpoint if it can take the request, else the balancer's choice, pinned from now on.

@@ -35,9 +35,14 @@ final class BodyReader implements ReadListener {
         this.body = new ByteArrayOutputStream(Math.max(256, Math.min(expected, 1 << 20)));
     }
 
-    /** Starts reading; {@code outcome} is called exactly once, on a container thread. */
-    static void read(ServletInputStream input, long maxBytes, int expectedLength, Outcome outcome) {
-        input.setReadListener(new BodyReader(input, maxBytes, Math.max(0, expectedLength), outcome));
+    /**
+     * Starts reading; {@code outcome} is called exactly once, on a container thread, unless the read is
+     * {@link #abandon abandoned} first.
+     */
+    static BodyReader read(ServletInputStream input, long maxBytes, int expectedLength, Outcome outcome) {
+        BodyReader reader = new BodyReader(input, maxBytes, Math.max(0, expectedLength), outcome);
+        input.setReadListener(reader);
+        return reader;
     }
 
     @Override
@@ -65,10 +70,19 @@ final class BodyReader implements ReadListener {
         finish(() -> outcome.failed(failure));
     }
 
-    private void finish(Runnable action) {
+    private synchronized void finish(Runnable action) {
         if (!done) {
             done = true;
             action.run();
         }
+    }
+
+    /** Gives up on a body that is taking too long; true when the read had not finished yet. */
+    synchronized boolean abandon() {
+        if (done) {
+            return false;
+        }
+        done = true;
+        return true;
     }
 }

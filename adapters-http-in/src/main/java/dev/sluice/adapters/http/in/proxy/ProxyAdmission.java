@@ -36,10 +36,12 @@ final class ProxyAdmission {
     private final long maxBodySize;
     private final StickyKeys stickyKeys;
     private final RunningModels runningModels;
+    private final long bodyReadTimeoutMillis;
 
     ProxyAdmission(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
                    NativeModelLists modelLists, ProxyErrors errors, long maxBodySize, StickyKeys stickyKeys,
-                   RunningModels runningModels) {
+                   RunningModels runningModels, long bodyReadTimeoutMillis) {
+        this.bodyReadTimeoutMillis = bodyReadTimeoutMillis;
         this.stickyKeys = stickyKeys;
         this.runningModels = runningModels;
         this.routes = routes;
@@ -100,8 +102,9 @@ final class ProxyAdmission {
             return;
         }
         AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        BodyReader.read(request.getInputStream(), maxBodySize, (int) Math.min(declared, Integer.MAX_VALUE),
+        // The whole body must arrive within server.read_timeout (Go's rule): a client dribbling it is cut off.
+        async.setTimeout(bodyReadTimeoutMillis);
+        BodyReader reader = BodyReader.read(request.getInputStream(), maxBodySize, (int) Math.min(declared, Integer.MAX_VALUE),
                 new BodyReader.Outcome() {
                     @Override
                     public void complete(byte[] body) {
@@ -121,6 +124,28 @@ final class ProxyAdmission {
                         async.complete();
                     }
                 });
+        async.addListener(new jakarta.servlet.AsyncListener() {
+            @Override
+            public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                if (reader.abandon()) {
+                    refuse(request, response, dialect, 408, "request_timeout", "the request body did not arrive within "
+                            + bodyReadTimeoutMillis + " ms");
+                    async.complete();
+                }
+            }
+
+            @Override
+            public void onComplete(jakarta.servlet.AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(jakarta.servlet.AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+            }
+        });
     }
 
     // Answering before the body is read leaves it on the connection: tell the client not to reuse it, or its next
@@ -135,6 +160,7 @@ final class ProxyAdmission {
 
     private void route(HttpServletRequest request, HttpServletResponse response, AsyncContext async, RouteScope scope,
                        ProxyPath path, byte[] bytes, long received) {
+        async.setTimeout(0);
         Dialect dialect = Dialect.of(path.path());
         RequestBody body;
         try {

@@ -38,7 +38,8 @@ public final class ProxyRoutes implements RouteRegistrar {
         // /api/ps fans out with the servlet's own upstream client, which exists once the servlet is initialised.
         RunningModels running = new RunningModels(() -> self[0].upstreamClient(), mapper);
         ProxyAdmission admission = new ProxyAdmission(routes, router, fleet, lists, errors, settings.maxBodySize(),
-                new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()), running);
+                new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()), running,
+                settings.bodyReadTimeout().toMillis());
         this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings, engine);
         self[0] = servlet;
         this.routes = routes;

@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param responseHeaderTimeout longest wait for an upstream's status and headers (slow model loads)
  * @param connectTimeout        TCP connect timeout to a backend
  * @param sticky                whether {@code proxy.sticky_sessions} is on, with its key sources and prefix length
+ * @param bodyReadTimeout       longest a client may take to send its request body ({@code server.read_timeout});
+ *                              zero for none
  */
 public record ProxySettings(String version, long maxBodySize, String deliveryProfile, int streamBufferSize,
                             Duration readTimeout, Duration responseHeaderTimeout, Duration connectTimeout,
                             Duration keepAlive, boolean sticky, java.util.List<String> stickyKeySources,
-                            int stickyPrefixBytes) {
+                            int stickyPrefixBytes, Duration bodyReadTimeout) {
 
     public ProxySettings {
         Objects.requireNonNull(version, "version");
@@ -26,5 +28,6 @@ public record ProxySettings(String version, long maxBodySize, String deliveryPro
         Objects.requireNonNull(responseHeaderTimeout, "responseHeaderTimeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
     }
 }
