@@ -2,7 +2,6 @@ package dev.sluice.application.proxy;
 
 import dev.sluice.domain.endpoint.RequestOutcome;
 import dev.sluice.domain.endpoint.TrafficSnapshot;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 

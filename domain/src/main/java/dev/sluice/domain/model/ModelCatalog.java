@@ -1,11 +1,14 @@
 package dev.sluice.domain.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The unified catalogue at one moment. Immutable: discovery builds a new one and swaps it in whole, so a request
@@ -17,7 +20,7 @@ public final class ModelCatalog {
 
     private final List<UnifiedModel> models;
     private final Map<String, UnifiedModel> byName;
-    private final Map<String, java.util.Set<String>> endpointsByName;
+    private final Map<String, Set<String>> endpointsByName;
     private final Instant builtAt;
 
     public ModelCatalog(List<UnifiedModel> models, Instant builtAt) {
@@ -32,20 +35,20 @@ public final class ModelCatalog {
             index.put(key(model.id()), model);
         }
         this.byName = Map.copyOf(index);
-        Map<String, java.util.Set<String>> serving = new HashMap<>();
+        Map<String, Set<String>> serving = new HashMap<>();
         for (UnifiedModel model : this.models) {
-            java.util.Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             model.sources().forEach(s -> ids.add(s.endpoint().id()));
             for (String name : names(model)) {
-                serving.computeIfAbsent(key(name), k -> new java.util.HashSet<>()).addAll(ids);
+                serving.computeIfAbsent(key(name), k -> new HashSet<>()).addAll(ids);
             }
         }
-        serving.replaceAll((k, v) -> java.util.Set.copyOf(v));
+        serving.replaceAll((k, v) -> Set.copyOf(v));
         this.endpointsByName = Map.copyOf(serving);
     }
 
-    private static java.util.List<String> names(UnifiedModel model) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> names(UnifiedModel model) {
+        List<String> names = new ArrayList<>();
         names.add(model.id());
         model.aliases().forEach(a -> names.add(a.name()));
         model.sources().forEach(s -> names.add(s.nativeName()));
@@ -57,8 +60,8 @@ public final class ModelCatalog {
      * name. Two endpoints serving different weights under the same name are separate catalogue entries, but a
      * request for that name may go to either, as it would to each backend directly.
      */
-    public java.util.Set<String> endpointsServing(String name) {
-        return endpointsByName.getOrDefault(key(name), java.util.Set.of());
+    public Set<String> endpointsServing(String name) {
+        return endpointsByName.getOrDefault(key(name), Set.of());
     }
 
     public List<UnifiedModel> models() {
