@@ -7,8 +7,6 @@ import java.util.Optional;
 /**
  * How one proxied attempt ended.
  *
- * @param success         the response was relayed whole (whatever its status); false for transport failures,
- *                        timeouts and client aborts
  * @param bytes           response body bytes relayed to the client
  * @param latency         from sending upstream to the end of the response
  * @param timeToFirstByte from sending upstream to the response headers, when they arrived
@@ -16,7 +14,7 @@ import java.util.Optional;
  * @param failure         what went wrong, if anything: decides whether the endpoint is to blame
  * @param retryAfter      a 429's Retry-After, when it gave one
  */
-public record RequestOutcome(boolean success, long bytes, Duration latency, Optional<Duration> timeToFirstByte,
+public record RequestOutcome(long bytes, Duration latency, Optional<Duration> timeToFirstByte,
                              int status, FailureKind failure, Optional<Duration> retryAfter) {
 
     /** Why an attempt failed, from the endpoint's point of view. */
@@ -39,15 +37,20 @@ public record RequestOutcome(boolean success, long bytes, Duration latency, Opti
         Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
+    /** The response was relayed whole (whatever its status); false for transport failures, timeouts, client aborts. */
+    public boolean success() {
+        return failure == FailureKind.NONE;
+    }
+
     /** A whole answer relayed with this status. */
     public static RequestOutcome answered(int status, long bytes, Duration latency, Optional<Duration> ttfb,
                                           Optional<Duration> retryAfter) {
-        return new RequestOutcome(true, bytes, latency, ttfb, status, FailureKind.NONE, retryAfter);
+        return new RequestOutcome(bytes, latency, ttfb, status, FailureKind.NONE, retryAfter);
     }
 
     /** An attempt that failed this way. */
     public static RequestOutcome failed(FailureKind kind, int status, long bytes, Duration latency,
                                         Optional<Duration> ttfb) {
-        return new RequestOutcome(false, bytes, latency, ttfb, status, kind, Optional.empty());
+        return new RequestOutcome(bytes, latency, ttfb, status, kind, Optional.empty());
     }
 }

@@ -2,7 +2,7 @@ package dev.sluice.adapters.http.in.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.adapters.http.in.models.ErrorCategories;
+import dev.sluice.adapters.http.in.models.JsonResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -18,8 +18,11 @@ final class ProxyErrors {
 
     private final ObjectMapper json;
 
+    private final JsonResponses envelopes;
+
     ProxyErrors(ObjectMapper json) {
         this.json = json;
+        this.envelopes = new JsonResponses(json);
     }
 
     void send(HttpServletResponse response, Dialect dialect, int status, String type, String message) {
@@ -31,16 +34,11 @@ final class ProxyErrors {
         if (response.isCommitted()) {
             return;
         }
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body;
         if (dialect == Dialect.OLLAMA) {
-            body.put("error", message);
+            body = json.createObjectNode().put("error", message);
         } else {
-            // OpenAI's envelope: type is the category, code a specific string (its SDKs reject a number there).
-            ObjectNode error = body.putObject("error");
-            error.put("message", message);
-            error.put("type", ErrorCategories.of(status));
-            error.putNull("param");
-            error.put("code", type);
+            body = envelopes.errorBody(status, type, message);
         }
         try {
             response.resetBuffer();
