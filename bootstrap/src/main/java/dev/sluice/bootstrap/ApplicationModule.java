@@ -2,6 +2,8 @@ package dev.sluice.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.sluice.application.port.in.ReportTranslators;
+import dev.sluice.application.translation.TranslatorStats;
 import com.google.inject.Singleton;
 import dev.sluice.adapters.config.schema.SluiceConfig;
 import dev.sluice.application.catalog.DiscoverySettings;
@@ -13,7 +15,11 @@ import dev.sluice.application.fleet.HealthMonitor;
 import com.google.inject.multibindings.MapBinder;
 import dev.sluice.application.limits.EndpointRateLimits;
 import dev.sluice.application.limits.RateLimiter;
+import dev.sluice.application.observe.RequestJournal;
 import dev.sluice.application.port.in.AdmitClient;
+import dev.sluice.application.port.in.RecordRequest;
+import dev.sluice.application.port.in.ReportViolations;
+import dev.sluice.application.port.out.RequestMetrics;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ResolveRoute;
@@ -29,6 +35,9 @@ import dev.sluice.application.proxy.StickySessions;
 import dev.sluice.application.proxy.TrafficStats;
 import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.domain.balancing.Balancer;
+import dev.sluice.domain.balancing.CostOptimizedBalancer;
+import dev.sluice.domain.balancing.FastestResponseBalancer;
+import dev.sluice.domain.balancing.ProviderCosts;
 import dev.sluice.domain.balancing.LeastConnectionsBalancer;
 import dev.sluice.domain.balancing.PriorityBalancer;
 import dev.sluice.domain.balancing.RoundRobinBalancer;
@@ -40,21 +49,37 @@ import dev.sluice.domain.routing.RoutingStrategyType;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.out.HealthProbe;
 import dev.sluice.application.port.out.ModelDiscovery;
+import dev.sluice.domain.fallback.FallbackPolicy;
+import dev.sluice.domain.fallback.FallbackStrategy;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.HealthPolicy;
 import dev.sluice.domain.model.ModelUnifier;
 import dev.sluice.domain.model.UnificationRules;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import dev.sluice.adapters.config.Configuration;
+import dev.sluice.application.limits.EndpointConcurrency;
+import dev.sluice.application.limits.WaitingRoom;
+import dev.sluice.application.port.in.Attempt;
+import dev.sluice.application.port.in.ReportQueue;
+import dev.sluice.domain.endpoint.RequestOutcome;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /** Builds the use cases with plain {@code new}: domain and application carry no injection annotations. */
 final class ApplicationModule extends AbstractModule {
+
+    private final boolean metricsEnabled;
+
+    /** @param metricsEnabled whether finished requests are counted in the metrics registry */
+    ApplicationModule(boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
 
     @Provides
     @Singleton
@@ -120,11 +145,15 @@ final class ApplicationModule extends AbstractModule {
         balancers.addBinding("priority").toInstance(new PriorityBalancer(new SplittableRandom()));
         balancers.addBinding("round-robin").toInstance(new RoundRobinBalancer());
         balancers.addBinding("least-connections").toInstance(new LeastConnectionsBalancer());
+        balancers.addBinding("fastest-response").toInstance(new FastestResponseBalancer());
     }
 
     @Provides
     @Singleton
-    Balancer balancer(Map<String, Balancer> balancers, SluiceConfig config) {
+    Balancer balancer(Map<String, Balancer> balancers, SluiceConfig config, Configuration configuration) {
+        if (config.proxy().loadBalancer().equals("cost-optimized")) {
+            return new CostOptimizedBalancer(new ProviderCosts(configuration.costOverrides())::of);
+        }
         return balancers.get(config.proxy().loadBalancer());
     }
 
@@ -142,9 +171,35 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
+    EndpointConcurrency endpointConcurrency(Configuration configuration, List<Endpoint> endpoints) {
+        return EndpointConcurrency.of(endpoints, configuration.concurrencyOverrides());
+    }
+
+    @Provides
+    @Singleton
+    WaitingRoom<Attempt> waitingRoom(SluiceConfig config, ScheduledExecutorService scheduler,
+                                     EndpointConcurrency concurrency) {
+        var queue = config.proxy().queue();
+        // A place claimed for a request that left meanwhile goes straight back, counted as a client abort.
+        WaitingRoom<Attempt> room = new WaitingRoom<>(queue.maxSize(), queue.timeout(), scheduler,
+                attempt -> attempt.release(RequestOutcome.failed(RequestOutcome.FailureKind.CLIENT_GONE, 0, 0,
+                        Duration.ZERO, Optional.empty())));
+        concurrency.onRelease(room::drain);
+        return room;
+    }
+
+    @Provides
+    @Singleton
+    ReportQueue reportQueue(WaitingRoom<Attempt> room) {
+        return room;
+    }
+
+    @Provides
+    @Singleton
     ProxyRouter proxyRouter(Fleet fleet, ListModels models, ProfileCatalog profiles, SluiceConfig config,
                             Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery,
-                            StickySessions sticky, EndpointGuards guards, List<Endpoint> endpoints) {
+                            StickySessions sticky, EndpointGuards guards, List<Endpoint> endpoints,
+                            EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom) {
         var strategy = config.modelRegistry().routingStrategy();
         RoutingPolicy policy = new RoutingPolicy(RoutingStrategyType.parse(strategy.type()),
                 FallbackBehavior.parse(strategy.options().fallbackBehavior()), strategy.options().discoveryRefreshOnMiss());
@@ -158,7 +213,14 @@ final class ApplicationModule extends AbstractModule {
                 new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
                 strategy.options().discoveryTimeout(), attempts, sticky, guards,
                 new EndpointRateLimits(endpoints, config.server().rateLimits().perEndpoint().defaultRequestsPerMinute(),
-                        config.server().rateLimits().burstSize(), System::nanoTime));
+                        config.server().rateLimits().burstSize(), System::nanoTime), concurrency, waitingRoom,
+                fallbackPolicy(config), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
+    private static FallbackPolicy fallbackPolicy(SluiceConfig config) {
+        var fallback = config.proxy().fallback();
+        return new FallbackPolicy(FallbackStrategy.parse(fallback.strategy()), fallback.retrySameAttempts(),
+                fallback.backoff(), fallback.maxBackoff());
     }
 
     @Provides
@@ -212,6 +274,24 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
+    RequestJournal requestJournal(Map<String, RequestMetrics> metrics, SluiceConfig config) {
+        return new RequestJournal(metrics.get(metricsEnabled ? "on" : "off"), config.server().requestLogging());
+    }
+
+    @Provides
+    @Singleton
+    RecordRequest recordRequest(RequestJournal journal) {
+        return journal;
+    }
+
+    @Provides
+    @Singleton
+    ReportViolations reportViolations(RequestJournal journal) {
+        return journal;
+    }
+
+    @Provides
+    @Singleton
     RouteInferenceRequest routeInferenceRequest(ProxyRouter router) {
         return router;
     }
@@ -220,6 +300,18 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ResolveRoute resolveRoute(ProxyRouter router) {
         return router;
+    }
+
+    @Provides
+    @Singleton
+    TranslatorStats translatorStats() {
+        return new TranslatorStats();
+    }
+
+    @Provides
+    @Singleton
+    ReportTranslators reportTranslators(TranslatorStats stats) {
+        return stats;
     }
 
     @Provides

@@ -76,7 +76,8 @@ final class LoggingSetup {
             encoder.setWithNanoseconds(false);
             encoder.setWithContext(false);
             encoder.setWithMDC(false);
-            encoder.setWithKVPList(false);
+            // Key-value pairs carry the request line's fields (model, endpoint, tokens ...) as JSON members.
+            encoder.setWithKVPList(true);
             encoder.setWithMarkers(false);
             encoder.setWithMessage(false);
             encoder.setWithArguments(false);
@@ -86,7 +87,7 @@ final class LoggingSetup {
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%ex{short}");
+        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg %kvp%n%ex{short}");
         encoder.start();
         return encoder;
     }

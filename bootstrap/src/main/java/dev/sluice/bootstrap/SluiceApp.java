@@ -7,7 +7,11 @@ import dev.sluice.adapters.config.ConfigModule;
 import dev.sluice.adapters.config.Configuration;
 import dev.sluice.adapters.config.schema.SluiceConfig;
 import dev.sluice.adapters.http.in.HttpInModule;
+import dev.sluice.adapters.http.in.dashboard.DashboardSettings;
 import dev.sluice.adapters.http.in.proxy.ProxySettings;
+import dev.sluice.adapters.http.in.proxy.TranslatorSettings;
+import dev.sluice.adapters.config.schema.AnthropicTranslatorConfig;
+import java.nio.file.Path;
 import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
 import dev.sluice.adapters.http.in.server.CorsSettings;
 import dev.sluice.adapters.http.in.server.HttpServer;
@@ -45,7 +49,12 @@ final class SluiceApp implements AutoCloseable {
     private final Injector injector;
     private final Instant startedAt = Instant.now();
 
+    /** Metrics on unless {@code -Dsluice.metrics.enabled=false} (or {@code SLUICE_METRICS_ENABLED=false}). */
     SluiceApp(Configuration configuration) {
+        this(configuration, MetricsSwitch.enabled(System.getProperties(), System.getenv()));
+    }
+
+    SluiceApp(Configuration configuration, boolean metricsEnabled) {
         this.configuration = configuration;
         SluiceConfig c = configuration.config().config();
         int maxHeader = (int) Math.max(4096, Math.min(Integer.MAX_VALUE,
@@ -62,8 +71,13 @@ final class SluiceApp implements AutoCloseable {
         var cors = c.server().cors();
         CorsSettings corsSettings = new CorsSettings(cors.enabled(), cors.allowedOrigins(), cors.allowedMethods(),
                 cors.allowedHeaders(), cors.exposedHeaders(), cors.allowCredentials(), Duration.ofSeconds(cors.maxAge()));
+        // Everything on the request path is asynchronous, so threads track CPUs, not connections: Jetty's default of
+        // 200 let a burst of 256 streams grow the pool to 200 threads that only switched context and held memory.
+        // 64 leave room for blocking status writes; each olla-engine client's selector holds one more for good.
+        int maxThreads = 64 + configuration.endpoints().size();
         HttpServerSettings server = new HttpServerSettings(c.server().host(), c.server().port(), maxHeader, idle,
-                c.server().requestLogging(), c.server().shutdownTimeout(), corsSettings, c.server().readHeaderTimeout());
+                c.server().requestLogging(), c.server().shutdownTimeout(), corsSettings, c.server().readHeaderTimeout(),
+                maxThreads);
         ServerInfo info = new ServerInfo(BuildInfo.version(), BuildInfo.commit(), startedAt, c.proxy().engine(),
                 c.proxy().profile(), c.proxy().loadBalancer());
         HttpOutSettings out = new HttpOutSettings(BuildInfo.version(), c.discovery().modelDiscovery().timeout(),
@@ -75,12 +89,25 @@ final class SluiceApp implements AutoCloseable {
         ProxySettings proxy = new ProxySettings(BuildInfo.version(), c.server().requestLimits().maxBodySize(),
                 p.profile(), buffer, p.readTimeout(), p.responseHeaderTimeout(), p.connectionTimeout(),
                 p.connectionKeepAlive(), p.stickySessions().enabled(), p.stickySessions().keySources(),
-                p.stickySessions().prefixHashBytes(), c.server().readTimeout());
+                p.stickySessions().prefixHashBytes(), c.server().readTimeout(),
+                p.queue().prioritization() ? p.queue().priorityHeader() : "",
+                c.server().ollamaFrontDoor().enabled());
         // Olla's engine caps each backend at 50 connections; Sherpa's shared pool allows more.
         UpstreamLimits limits = new UpstreamLimits(p.engine(), p.responseTimeout().toMillis(), 50, 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
-                new ApplicationModule(), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits,
-                c.server().rateLimits().trustProxyHeaders(), c.server().rateLimits().trustedProxyCidrs()));
+                new ApplicationModule(metricsEnabled), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits,
+                c.server().rateLimits().trustProxyHeaders(), c.server().rateLimits().trustedProxyCidrs(),
+                translators(c.translators().anthropic()),
+                new DashboardSettings(c.dashboard().enabled(), c.dashboard().accessPolicy().allowedCidrs(),
+                        c.dashboard().accessPolicy().allowedHosts(), c.dashboard().gateInternalApi())));
+        if (!metricsEnabled) {
+            LOG.info("request metrics are off (sluice.metrics.enabled=false): /internal/metrics reports status figures only");
+        }
+    }
+
+    private static TranslatorSettings translators(AnthropicTranslatorConfig a) {
+        return new TranslatorSettings(a.enabled(), a.passthroughEnabled(), a.maxMessageSize(), a.inspector().enabled(),
+                Path.of(a.inspector().outputDir()), a.inspector().sessionHeader());
     }
 
     /** Starts everything; returns once the listener accepts connections. */

@@ -35,9 +35,10 @@ final class StartupReport {
         c.profiles().warnings().forEach(LOG::warn);
         LOG.info("model unification rules: {}", c.rules().source());
         for (Endpoint e : c.endpoints()) {
-            LOG.info("endpoint {} -> {} (type {}, profile {}, priority {}, checked every {} ms)", e.name(),
-                    EndpointIds.sanitise(e.url()),
-                    e.type(), e.profile().name(), e.priority(), e.checkInterval().toMillis());
+            String checked = e.provider().assumeHealthy() ? "assumed healthy, never probed"
+                    : "checked every " + e.checkInterval().toMillis() + " ms";
+            LOG.info("endpoint {} -> {} (type {}, profile {}, priority {}, {})", e.name(),
+                    EndpointIds.sanitise(e.url()), e.type(), e.profile().name(), e.priority(), checked);
         }
     }
 

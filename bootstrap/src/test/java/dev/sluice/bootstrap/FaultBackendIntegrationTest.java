@@ -200,9 +200,10 @@ class FaultBackendIntegrationTest {
     }
 
     @Test
-    void backendAnswering503InABurst_isRelayedUntilEjected_thenAllGoesToTheOther() throws Exception {
+    void backendAnswering503InABurst_withoutFallback_isRelayedUntilEjected_thenAllGoesToTheOther() throws Exception {
+        // proxy.fallback none: Olla's behaviour, the answer is relayed (the default moves it on: FallbackIntegrationTest).
         bench = FaultBench.start(dir, engine, "",
-                "  outlier_detection:\n    consecutive_errors: 3\n    base_ejection: 1m\n");
+                "  outlier_detection:\n    consecutive_errors: 3\n    base_ejection: 1m\n  fallback:\n    strategy: none\n");
         bench.flaky.setChatErrorBurst(503, 100, Duration.ZERO);
 
         List<HttpResponse<String>> responses = bench.chats(20);
@@ -218,8 +219,8 @@ class FaultBackendIntegrationTest {
     }
 
     @Test
-    void backendAnswering429WithRetryAfter_isEjectedAtOnce() throws Exception {
-        bench = FaultBench.start(dir, engine);
+    void backendAnswering429WithRetryAfter_withoutFallback_isRelayedAndEjectedAtOnce() throws Exception {
+        bench = FaultBench.start(dir, engine, "", "  fallback:\n    strategy: none\n");
         bench.flaky.setChatErrorBurst(429, 100, Duration.ofSeconds(120));
 
         List<HttpResponse<String>> responses = bench.chats(10);

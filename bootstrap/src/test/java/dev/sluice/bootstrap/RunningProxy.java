@@ -26,9 +26,13 @@ final class RunningProxy implements AutoCloseable {
     }
 
     static RunningProxy start(Path dir, String yaml) throws Exception {
+        return start(dir, yaml, true);
+    }
+
+    static RunningProxy start(Path dir, String yaml, boolean metricsEnabled) throws Exception {
         Path config = dir.resolve("config-" + System.nanoTime() + ".yaml");
         Files.writeString(config, yaml);
-        SluiceApp app = new SluiceApp(Configuration.load(Optional.of(config), Map.of(), dir));
+        SluiceApp app = new SluiceApp(Configuration.load(Optional.of(config), Map.of(), dir), metricsEnabled);
         app.start();
         return new RunningProxy(app);
     }

@@ -49,6 +49,7 @@ public final class TestFleet {
         private Duration checkTimeout = Duration.ofSeconds(2);
         private ModelFilter modelFilter = ModelFilter.ALLOW_ALL;
         private Map<String, String> headers = Map.of();
+        private dev.sluice.domain.endpoint.ProviderSettings provider = dev.sluice.domain.endpoint.ProviderSettings.NONE;
 
         private EndpointBuilder(String name) {
             this.name = name;
@@ -90,10 +91,15 @@ public final class TestFleet {
             return this;
         }
 
+        public EndpointBuilder provider(dev.sluice.domain.endpoint.ProviderSettings provider) {
+            this.provider = provider;
+            return this;
+        }
+
         public Endpoint build() {
             // The id is derived from the sanitised URL, so userinfo in url still reaches the constructor's check.
             return new Endpoint(EndpointIds.of(url), name, url, profile.name(), profile, priority, false,
-                    url.resolve("/"), url.resolve("/api/tags"), checkInterval, checkTimeout, modelFilter, headers);
+                    url.resolve("/"), url.resolve("/api/tags"), checkInterval, checkTimeout, modelFilter, headers, provider);
         }
     }
 }

@@ -32,13 +32,15 @@ class BuiltInProfilesTest {
     }
 
     @Test
-    void indexNamesTheTwelveShippedPlatforms() {
+    void indexNamesTheTwelveShippedPlatformsAndTheSevenHostedApis() {
         assertThat(BuiltInProfiles.resourceNames())
                 .extracting(BuiltInProfilesTest::fileName)
                 .containsExactlyInAnyOrder(
                         "ollama.yaml", "lm-studio.yaml", "openai-compatible.yaml", "vllm.yaml",
                         "vllm-mlx.yaml", "sglang.yaml", "llamacpp.yaml", "lemonade.yaml",
-                        "litellm.yaml", "lmdeploy.yaml", "docker-model-runner.yaml", "omlx.yaml");
+                        "litellm.yaml", "lmdeploy.yaml", "docker-model-runner.yaml", "omlx.yaml",
+                        "openai-api.yaml", "anthropic.yaml", "gemini.yaml", "azure-openai.yaml", "openrouter.yaml",
+                        "groq.yaml", "bedrock.yaml");
     }
 
     @ParameterizedTest

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param stream       whether the client asked for a stream (absent means the platform's default)
  * @param includeUsage OpenAI's {@code stream_options.include_usage}
  * @param promptTokens whitespace-separated words in the prompt, a stable stand-in for a tokenizer
+ * @param body         the whole request, for routes that answer differently to tools or reasoning
  */
-record ChatRequest(String model, boolean stream, boolean includeUsage, int promptTokens) {
+record ChatRequest(String model, boolean stream, boolean includeUsage, int promptTokens, JsonNode body) {
 
     /**
      * Reads the body, answering 400 in the platform's style when it is not JSON or names no model.
@@ -35,7 +36,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, int promp
         }
         boolean stream = body.has("stream") ? body.get("stream").asBoolean() : streamByDefault;
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-        return Optional.of(new ChatRequest(body.get("model").asText(), stream, includeUsage, PromptWords.in(body)));
+        return Optional.of(new ChatRequest(body.get("model").asText(), stream, includeUsage, PromptWords.in(body), body));
     }
 
     /** Finds the served model by name, accepting Ollama's implicit {@code :latest} tag. */

@@ -31,6 +31,10 @@ final class OpenAiChatRoute implements Route {
         }
         ChatScript script = exchange.settings().chatScript();
         String id = String.format("chatcmpl-sim%06d", ids.incrementAndGet());
+        if (OpenAiAgentTurn.applies(request)) {
+            new OpenAiAgentTurn(exchange, id, request).answer();
+            return;
+        }
         if (!request.stream()) {
             ObjectNode body = envelope(exchange, id, request, "chat.completion");
             ObjectNode choice = body.putArray("choices").addObject().put("index", 0);

@@ -24,6 +24,11 @@ final class ConfigLoader {
     private final YAMLMapper yaml = YamlMappers.strict();
 
     Parsed load(Optional<Path> file, Map<String, String> env) {
+        return load(file, env, Map.of());
+    }
+
+    /** @param dotEnv the working directory's .env file alone, already merged into {@code env} */
+    Parsed load(Optional<Path> file, Map<String, String> env, Map<String, String> dotEnv) {
         String source = file.map(Path::toString).orElse("(built-in defaults)");
         String text = file.map(ConfigLoader::read).orElse("");
         YamlLocations locations = text.isBlank() ? YamlLocations.none() : YamlLocations.scan(text);
@@ -41,14 +46,19 @@ final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw ConfigErrors.of(source, e, locations);
         }
-        List<String> applied = EnvOverrides.apply(tree, env);
+        // Seed 004's variables first, so an OLLA_* variable naming the same setting wins.
+        ProviderEnv.Result seed = ProviderEnv.apply(tree, env, dotEnv);
+        List<String> applied = new ArrayList<>(seed.applied());
+        applied.addAll(EnvOverrides.apply(tree, env));
         SluiceConfig config;
         try {
             config = yaml.treeToValue(tree, SluiceConfig.class);
         } catch (JsonProcessingException e) {
             throw ConfigErrors.of(source + " (with OLLA_* overrides " + applied + ")", e, YamlLocations.none());
         }
-        return new Parsed(config, applied, deprecations(tree), locations);
+        List<String> notes = deprecations(tree);
+        notes.addAll(seed.notes());
+        return new Parsed(config, applied, notes, locations);
     }
 
     private static List<String> deprecations(ObjectNode tree) {

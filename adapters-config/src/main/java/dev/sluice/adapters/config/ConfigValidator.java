@@ -3,7 +3,9 @@ package dev.sluice.adapters.config;
 import dev.sluice.adapters.config.problem.ConfigException;
 import dev.sluice.adapters.config.schema.EndpointConfig;
 import dev.sluice.adapters.config.schema.SluiceConfig;
+import dev.sluice.domain.fallback.FallbackStrategy;
 import dev.sluice.domain.profile.ProfileCatalog;
+import dev.sluice.domain.profile.ProviderTraits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +75,8 @@ final class ConfigValidator {
         var p = c.proxy();
         oneOf(p.engine(), "proxy.engine", List.of("olla", "sherpa"));
         oneOf(p.profile(), "proxy.profile", List.of("auto", "streaming", "standard"));
-        oneOf(p.loadBalancer(), "proxy.load_balancer", List.of("priority", "round-robin", "least-connections"));
+        oneOf(p.loadBalancer(), "proxy.load_balancer", List.of("priority", "round-robin", "least-connections",
+                "fastest-response", "cost-optimized"));
         positive(p.connectionTimeout(), "proxy.connection_timeout");
         nonNegative(p.connectionKeepAlive(), "proxy.connection_keep_alive");
         nonNegative(p.responseTimeout(), "proxy.response_timeout");
@@ -93,6 +96,17 @@ final class ConfigValidator {
         check(p.maxRetries() >= 0, "proxy.max_retries", "must be >= 0");
         check(p.circuitBreaker().failureThreshold() >= 1, "proxy.circuit_breaker.failure_threshold", "must be >= 1");
         positive(p.circuitBreaker().openDuration(), "proxy.circuit_breaker.open_duration");
+        check(p.queue().maxSize() >= 0, "proxy.queue.max_size", "must be >= 0 (0 refuses at once)");
+        positive(p.queue().timeout(), "proxy.queue.timeout");
+        check(!p.queue().priorityHeader().isBlank(), "proxy.queue.priority_header", "must name a header");
+        try {
+            FallbackStrategy.parse(p.fallback().strategy());
+        } catch (IllegalArgumentException e) {
+            check(false, "proxy.fallback.strategy", e.getMessage());
+        }
+        check(p.fallback().retrySameAttempts() >= 0, "proxy.fallback.retry_same_attempts", "must be >= 0");
+        check(!p.fallback().backoff().isNegative(), "proxy.fallback.backoff", "must not be negative");
+        check(!p.fallback().maxBackoff().isNegative(), "proxy.fallback.max_backoff", "must not be negative");
         check(p.outlierDetection().consecutiveErrors() >= 1, "proxy.outlier_detection.consecutive_errors", "must be >= 1");
         positive(p.outlierDetection().baseEjection(), "proxy.outlier_detection.base_ejection");
         check(p.outlierDetection().maxEjection().compareTo(p.outlierDetection().baseEjection()) >= 0,
@@ -143,16 +157,75 @@ final class ConfigValidator {
             check(names.add(name), key + ".name", "'" + name + "' is used by another endpoint: names must be unique");
         }
         check(e.priority() == null || e.priority() >= 0, key + ".priority", "must be >= 0");
-        check(e.checkInterval().compareTo(MIN_CHECK_INTERVAL) >= 0, key + ".check_interval", "must be at least 1s");
-        check(e.checkTimeout().compareTo(Duration.ZERO) > 0, key + ".check_timeout", "must be positive");
-        check(e.checkTimeout().compareTo(e.checkInterval()) < 0, key + ".check_timeout",
-                "(" + e.checkTimeout().toMillis() + "ms) must be shorter than check_interval ("
-                        + e.checkInterval().toMillis() + "ms): lower the timeout or raise the interval");
-        check(e.checkTimeout().compareTo(MAX_CHECK_TIMEOUT) <= 0, key + ".check_timeout", "must be 30s or less");
+        check(e.maxConcurrentRequests() == null || e.maxConcurrentRequests() >= 0, key + ".max_concurrent_requests",
+                "must be >= 0 (0 means unlimited)");
+        check(e.costPerMillionTokens() == null || e.costPerMillionTokens() >= 0, key + ".cost_per_million_tokens",
+                "must be >= 0");
+        ProviderTraits traits = e.type() == null ? ProviderTraits.NONE
+                : profiles.forType(e.type()).map(p -> p.provider()).orElse(ProviderTraits.NONE);
+        Duration interval = EndpointDefaults.checkInterval(e, traits);
+        Duration timeout = EndpointDefaults.checkTimeout(e, traits);
+        check(interval.compareTo(MIN_CHECK_INTERVAL) >= 0, key + ".check_interval", "must be at least 1s");
+        check(timeout.compareTo(Duration.ZERO) > 0, key + ".check_timeout", "must be positive");
+        check(timeout.compareTo(interval) < 0, key + ".check_timeout",
+                "(" + timeout.toMillis() + "ms) must be shorter than check_interval ("
+                        + interval.toMillis() + "ms): lower the timeout or raise the interval");
+        check(timeout.compareTo(MAX_CHECK_TIMEOUT) <= 0, key + ".check_timeout", "must be 30s or less");
         if (e.auth() != null) {
-            String type = e.auth().type() == null ? "" : e.auth().type().toLowerCase(Locale.ROOT);
-            oneOf(type, key + ".auth.type", List.of("bearer", "api_key", "basic"));
+            String type = EndpointDefaults.authType(e, traits);
+            check(List.of("bearer", "api_key", "basic").contains(type), key + ".auth.type",
+                    type.isEmpty() ? "is missing: set it to bearer, api_key or basic"
+                            : "'" + type + "' is not one of bearer, api_key, basic");
         }
+        provider(e, key, traits);
+    }
+
+    // Every provider key must do something for this endpoint's type: a setting silently ignored is a bug.
+    private void provider(EndpointConfig e, String key, ProviderTraits traits) {
+        var p = e.provider();
+        if (p.apiVersion() != null) {
+            check(traits.apiVersion().isPresent(), key + ".provider.api_version",
+                    "does nothing for type '" + e.type() + "': only anthropic and azure-openai endpoints have an API "
+                            + "version");
+            check(!p.apiVersion().isBlank(), key + ".provider.api_version", "must not be empty");
+        }
+        if (traits.deploymentRouting()) {
+            check(!p.deployments().isEmpty(), key + ".provider.deployments",
+                    "is missing: map each model to its Azure deployment, e.g. {gpt-4o: my-gpt-4o}");
+        } else {
+            check(p.deployments().isEmpty(), key + ".provider.deployments",
+                    "does nothing for type '" + e.type() + "': only azure-openai endpoints route by deployment");
+        }
+        if (traits.awsSigningService().isPresent()) {
+            check(p.region() != null && p.region().trim().matches("[a-z]{2}(-[a-z]+)+-\\d+"), key + ".provider.region",
+                    p.region() == null ? "is missing: name the AWS region, e.g. us-east-1"
+                            : "'" + p.region() + "' is not an AWS region such as us-east-1");
+            check(present(p.accessKeyId(), p.accessKeyIdFile()), key + ".provider.access_key_id",
+                    "is missing: write access_key_id: ${AWS_ACCESS_KEY_ID} (or access_key_id_file)");
+            check(present(p.secretAccessKey(), p.secretAccessKeyFile()), key + ".provider.secret_access_key",
+                    "is missing: write secret_access_key: ${AWS_SECRET_ACCESS_KEY} (or secret_access_key_file)");
+            check(e.auth() == null, key + ".auth", "does nothing for type '" + e.type()
+                    + "': requests are signed with the AWS credentials in provider");
+        } else {
+            boolean aws = p.region() != null || present(p.accessKeyId(), p.accessKeyIdFile())
+                    || present(p.secretAccessKey(), p.secretAccessKeyFile()) || present(p.sessionToken(), p.sessionTokenFile());
+            check(!aws, key + ".provider", "sets AWS region or credentials, which do nothing for type '" + e.type()
+                    + "': only bedrock endpoints are signed");
+        }
+        if (p.api() != null) {
+            // Only Gemini has both an OpenAI-compatible surface and a native API that Sluice translates to.
+            check("gemini".equals(e.type()), key + ".provider.api", "does nothing for type '" + e.type()
+                    + "': only gemini endpoints choose between their native and OpenAI-compatible APIs");
+            check(p.api().equals("native") || p.api().equals("openai"), key + ".provider.api",
+                    "must be native or openai, not '" + p.api() + "'");
+        }
+        p.deployments().forEach((model, deployment) -> check(deployment != null && !deployment.isBlank()
+                        && !deployment.contains("/") && !deployment.contains("?"),
+                key + ".provider.deployments." + model, "must be a deployment name (no '/' or '?')"));
+    }
+
+    private static boolean present(String inline, String file) {
+        return inline != null && !inline.isBlank() || file != null && !file.isBlank();
     }
 
     private void registry(SluiceConfig c) {

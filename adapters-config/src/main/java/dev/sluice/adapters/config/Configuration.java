@@ -1,5 +1,6 @@
 package dev.sluice.adapters.config;
 
+import dev.sluice.adapters.config.schema.EndpointConfig;
 import dev.sluice.adapters.config.problem.ConfigException;
 import dev.sluice.adapters.config.profile.LoadedProfiles;
 import dev.sluice.adapters.config.profile.ProfileLoader;
@@ -34,13 +35,17 @@ public final class Configuration {
 
     /**
      * @param explicitFile the {@code -c} option, if given
-     * @param env          the process environment (a parameter so tests need not mutate the real one)
+     * @param processEnv   the process environment (a parameter so tests need not mutate the real one); a .env file
+     *                     in {@code workingDir} fills in what it does not set
      * @param workingDir   where relative search paths start, normally the current directory
      */
-    public static Configuration load(Optional<Path> explicitFile, Map<String, String> env, Path workingDir) {
-        Objects.requireNonNull(env, "env");
+    public static Configuration load(Optional<Path> explicitFile, Map<String, String> processEnv, Path workingDir) {
+        Objects.requireNonNull(processEnv, "env");
+        // Precedence: built-in defaults < config.yaml < .env < the process environment (OLLA_* over seed-004 names).
+        Map<String, String> dotEnv = DotEnv.read(workingDir);
+        Map<String, String> env = DotEnv.merge(processEnv, dotEnv);
         Optional<Path> file = ConfigLocator.locate(explicitFile, env, workingDir);
-        ConfigLoader.Parsed parsed = new ConfigLoader().load(file, env);
+        ConfigLoader.Parsed parsed = new ConfigLoader().load(file, env, dotEnv);
         LoadedConfig loaded = new LoadedConfig(file, parsed.config(), parsed.envOverrides(), parsed.deprecations());
         Path configDir = file.map(f -> f.toAbsolutePath().getParent()).orElse(workingDir.toAbsolutePath());
 
@@ -95,5 +100,28 @@ public final class Configuration {
 
     public List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /** Endpoint id to its own {@code max_concurrent_requests}, for the endpoints that set one. */
+    public java.util.Map<String, Integer> concurrencyOverrides() {
+        return byEndpointId(EndpointConfig::maxConcurrentRequests);
+    }
+
+    /** Endpoint id to its own {@code cost_per_million_tokens}, for the endpoints that set one. */
+    public java.util.Map<String, Double> costOverrides() {
+        return byEndpointId(EndpointConfig::costPerMillionTokens);
+    }
+
+    private <T> java.util.Map<String, T> byEndpointId(java.util.function.Function<EndpointConfig, T> field) {
+        var configs = config.config().discovery().staticDiscovery().endpoints();
+        java.util.Map<String, T> values = new java.util.HashMap<>();
+        // The mapper keeps configuration order, so the lists line up one to one.
+        for (int i = 0; i < endpoints.size() && i < configs.size(); i++) {
+            T value = field.apply(configs.get(i));
+            if (value != null) {
+                values.put(endpoints.get(i).id(), value);
+            }
+        }
+        return java.util.Map.copyOf(values);
     }
 }

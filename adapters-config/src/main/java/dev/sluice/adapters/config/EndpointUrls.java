@@ -4,6 +4,7 @@ import dev.sluice.adapters.config.problem.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import dev.sluice.domain.endpoint.UrlPaths;
 
 /** Parsing endpoint base URLs and joining relative health and model paths onto them. */
 final class EndpointUrls {
@@ -31,16 +32,13 @@ final class EndpointUrls {
 
     /**
      * A path relative to the endpoint is appended to the base URL's own path ({@code http://h/engines} + {@code /health}
-     * is {@code http://h/engines/health}); an absolute URL is used as written.
+     * is {@code http://h/engines/health}), writing a shared version prefix once ({@code https://api.groq.com/openai/v1}
+     * + {@code /v1/models} is {@code .../openai/v1/models}, see {@link UrlPaths}); an absolute URL is used as written.
      */
     static URI join(URI base, String pathOrUrl) {
         String p = pathOrUrl.trim();
         if (p.startsWith("http://") || p.startsWith("https://")) {
             return URI.create(p);
-        }
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        if (basePath.endsWith("/")) {
-            basePath = basePath.substring(0, basePath.length() - 1);
         }
         String rel = p.startsWith("/") ? p : "/" + p;
         String query = null;
@@ -50,7 +48,8 @@ final class EndpointUrls {
             rel = rel.substring(0, q);
         }
         try {
-            return new URI(base.getScheme(), null, base.getHost(), base.getPort(), basePath + rel, query, null);
+            return new URI(base.getScheme(), null, base.getHost(), base.getPort(),
+                    UrlPaths.join(base.getRawPath(), rel), query, null);
         } catch (URISyntaxException e) {
             throw new ConfigException("cannot join '" + pathOrUrl + "' onto " + base + ": " + e.getMessage());
         }

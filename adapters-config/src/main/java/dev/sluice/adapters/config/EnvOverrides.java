@@ -44,6 +44,7 @@ final class EnvOverrides {
         add("OLLA_SERVER_TRUST_PROXY_HEADERS", "server.rate_limits.trust_proxy_headers", Kind.BOOL);
         add("OLLA_SERVER_TRUSTED_PROXY_CIDRS", "server.rate_limits.trusted_proxy_cidrs", Kind.LIST);
         add("OLLA_SERVER_CORS_ENABLED", "server.cors.enabled", Kind.BOOL);
+        add("OLLA_SERVER_OLLAMA_FRONT_DOOR_ENABLED", "server.ollama_front_door.enabled", Kind.BOOL);
         add("OLLA_SERVER_CORS_ALLOWED_ORIGINS", "server.cors.allowed_origins", Kind.LIST);
         add("OLLA_SERVER_CORS_ALLOWED_METHODS", "server.cors.allowed_methods", Kind.LIST);
         add("OLLA_SERVER_CORS_ALLOWED_HEADERS", "server.cors.allowed_headers", Kind.LIST);
@@ -55,6 +56,10 @@ final class EnvOverrides {
         add("OLLA_PROXY_LOAD_BALANCER", "proxy.load_balancer", Kind.TEXT);
         add("OLLA_PROXY_RESPONSE_TIMEOUT", "proxy.response_timeout", Kind.DURATION);
         add("OLLA_PROXY_READ_TIMEOUT", "proxy.read_timeout", Kind.DURATION);
+        add("OLLA_PROXY_QUEUE_MAX_SIZE", "proxy.queue.max_size", Kind.INT);
+        add("OLLA_PROXY_QUEUE_TIMEOUT", "proxy.queue.timeout", Kind.DURATION);
+        add("OLLA_PROXY_QUEUE_PRIORITIZATION", "proxy.queue.prioritization", Kind.BOOL);
+        add("OLLA_PROXY_FALLBACK_STRATEGY", "proxy.fallback.strategy", Kind.TEXT);
         add("OLLA_PROXY_RESPONSE_HEADER_TIMEOUT", "proxy.response_header_timeout", Kind.DURATION);
         add("OLLA_PROXY_TLS_HANDSHAKE_TIMEOUT", "proxy.tls_handshake_timeout", Kind.DURATION);
         add("OLLA_PROXY_CONNECTION_KEEP_ALIVE", "proxy.connection_keep_alive", Kind.DURATION);

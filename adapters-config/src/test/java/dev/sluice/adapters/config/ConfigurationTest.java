@@ -241,6 +241,46 @@ class ConfigurationTest {
     }
 
     @Nested
+    class Queue {
+
+        @Test
+        void defaultsWaitAMinuteForAThousandPlacesInArrivalOrder() throws IOException {
+            var q = load("server:\n  port: 41000\n").config().config().proxy().queue();
+            assertThat(q.maxSize()).isEqualTo(1000);
+            assertThat(q.timeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+            assertThat(q.prioritization()).isFalse();
+            assertThat(q.priorityHeader()).isEqualTo("X-Priority");
+        }
+
+        @Test
+        void anEndpointsOwnLimitOverridesItsProfileByEndpointId() throws IOException {
+            Configuration c = load(endpoints("      - url: http://a:1", "        type: ollama",
+                    "        max_concurrent_requests: 2", "      - url: http://b:1", "        type: ollama"));
+            assertThat(c.concurrencyOverrides()).containsExactly(Map.entry(c.endpoints().get(0).id(), 2));
+            assertThat(c.endpoints().get(1).profile().characteristics().maxConcurrentRequests()).isPositive();
+        }
+
+        @Test
+        void negativeLimitsAndSizesAreRefusedWithTheirKeys() {
+            assertThatThrownBy(() -> load("proxy:\n  queue:\n    max_size: -1\n    timeout: 0s\n"))
+                    .hasMessageContaining("proxy.queue.max_size").hasMessageContaining("proxy.queue.timeout");
+            assertThatThrownBy(() -> load(endpoints("      - url: http://a:1", "        type: ollama",
+                    "        max_concurrent_requests: -3")))
+                    .hasMessageContaining("discovery.static.endpoints[0].max_concurrent_requests");
+        }
+
+        @Test
+        void theQueueCanBeTunedFromTheEnvironment() throws IOException {
+            var q = load("server:\n  port: 41000\n", Map.of("OLLA_PROXY_QUEUE_MAX_SIZE", "5",
+                    "OLLA_PROXY_QUEUE_TIMEOUT", "3s", "OLLA_PROXY_QUEUE_PRIORITIZATION", "true"))
+                    .config().config().proxy().queue();
+            assertThat(q.maxSize()).isEqualTo(5);
+            assertThat(q.timeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+            assertThat(q.prioritization()).isTrue();
+        }
+    }
+
+    @Nested
     class ProfilesAndRules {
 
         @Test

@@ -3,6 +3,7 @@ package dev.sluice.application.fleet;
 import dev.sluice.application.port.out.HealthProbe;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.HealthPolicy;
+import dev.sluice.domain.endpoint.ProbeSkipped;
 import dev.sluice.domain.endpoint.ProbeUnreachable;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,11 +57,15 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Probes one endpoint now, outside its schedule. */
     public CompletableFuture<Void> checkNow(Endpoint endpoint) {
-        return probe.probe(endpoint).thenAccept(result -> apply(endpoint, result));
+        return result(endpoint).thenAccept(result -> {
+            if (result != null) {
+                apply(endpoint, result);
+            }
+        });
     }
 
     private CompletableFuture<Void> check(Endpoint endpoint) {
-        return probe.probe(endpoint)
+        return result(endpoint)
                 .exceptionally(failure -> {
                     // A probe adapter must not fail, but if one does the endpoint must keep being checked, backing
                     // off like an unreachable one: its nextCheckAt is otherwise already past, so a broken adapter
@@ -68,7 +73,11 @@ public final class HealthMonitor implements AutoCloseable {
                     LOG.error("health probe of {} failed unexpectedly", endpoint.name(), failure);
                     return new ProbeUnreachable("health probe failed: " + failure.getMessage(), Duration.ZERO);
                 })
-                .thenAccept(result -> apply(endpoint, result))
+                .thenAccept(result -> {
+                    if (result != null) {
+                        apply(endpoint, result);
+                    }
+                })
                 .exceptionally(failure -> {
                     LOG.error("recording the health of {} failed", endpoint.name(), failure);
                     return null;
@@ -76,11 +85,29 @@ public final class HealthMonitor implements AutoCloseable {
                 .whenComplete((ok, failure) -> scheduleNext(endpoint));
     }
 
+    // assume_healthy: no request is sent. An endpoint real traffic took down waits out its backoff, then is trusted
+    // again; the next failing request takes it down once more.
+    private CompletableFuture<dev.sluice.domain.endpoint.ProbeResult> result(Endpoint endpoint) {
+        if (!endpoint.provider().assumeHealthy()) {
+            return probe.probe(endpoint);
+        }
+        var health = fleet.health(endpoint);
+        if (!health.routable() && health.checkedAt().isPresent() && clock.instant().isBefore(health.nextCheckAt())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.completedFuture(new ProbeSkipped());
+    }
+
     private void apply(Endpoint endpoint, dev.sluice.domain.endpoint.ProbeResult result) {
         Transition transition = fleet.update(endpoint, before -> policy.next(before, result, endpoint, clock.instant()));
         if (transition.statusChanged()) {
             String why = transition.after().lastError().map(e -> " (" + e + ")").orElse("");
-            LOG.info("endpoint {} is {}{}", endpoint.name(), transition.after().status().wireName(), why);
+            if (transition.after().status() == dev.sluice.domain.endpoint.EndpointStatus.CONFIG_ERROR) {
+                // A refused credential never fixes itself: loud enough to be seen in the startup log.
+                LOG.warn("endpoint {} is {}{}", endpoint.name(), transition.after().status().wireName(), why);
+            } else {
+                LOG.info("endpoint {} is {}{}", endpoint.name(), transition.after().status().wireName(), why);
+            }
         }
         listener.accept(transition);
     }

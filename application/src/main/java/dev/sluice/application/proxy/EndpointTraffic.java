@@ -2,7 +2,10 @@ package dev.sluice.application.proxy;
 
 import dev.sluice.domain.endpoint.RequestOutcome;
 import dev.sluice.domain.endpoint.TrafficSnapshot;
+import dev.sluice.domain.balancing.DecayingAverage;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,8 +23,11 @@ final class EndpointTraffic {
     final LongAdder firstByteSamples = new LongAdder();
     final AtomicLong minLatencyMillis = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong maxLatencyMillis = new AtomicLong();
+    /** Recent time to first byte (total time when there were no headers), for fastest-response; null before any. */
+    final AtomicReference<DecayingAverage> responseTime = new AtomicReference<>();
 
     void record(RequestOutcome outcome) {
+        recordResponseTime(outcome, System.nanoTime());
         requests.increment();
         if (!outcome.success()) {
             failures.increment();
@@ -35,6 +41,22 @@ final class EndpointTraffic {
             firstByteMillisTotal.add(ttfb.toMillis());
             firstByteSamples.increment();
         });
+    }
+
+    // A timeout counts (it was slow); a refused connection or a client that left says nothing about speed.
+    private void recordResponseTime(RequestOutcome outcome, long nowNs) {
+        if (outcome.failure() != RequestOutcome.FailureKind.NONE
+                && outcome.failure() != RequestOutcome.FailureKind.TIMEOUT) {
+            return;
+        }
+        double sample = outcome.timeToFirstByte().orElse(outcome.latency()).toNanos() / 1e6;
+        responseTime.updateAndGet(avg -> avg == null ? DecayingAverage.first(sample, nowNs) : avg.with(sample, nowNs));
+    }
+
+    /** The recent response time while it is younger than {@code maxAgeNs}. */
+    OptionalDouble recentResponseMillis(long nowNs, long maxAgeNs) {
+        DecayingAverage avg = responseTime.get();
+        return avg != null && avg.freshAt(nowNs, maxAgeNs) ? OptionalDouble.of(avg.millis()) : OptionalDouble.empty();
     }
 
     TrafficSnapshot snapshot() {

@@ -1,5 +1,6 @@
 package dev.sluice.application.proxy;
 
+import dev.sluice.application.limits.EndpointConcurrency;
 import dev.sluice.application.port.in.Attempt;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.RequestOutcome;
@@ -13,10 +14,16 @@ final class ProxyAttempt implements Attempt {
     private final Optional<String> modelOverride;
     private final EndpointTraffic traffic;
     private final EndpointGuards guards;
+    private final EndpointDemotion demotion;
+    private final EndpointConcurrency concurrency;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    ProxyAttempt(Endpoint endpoint, Optional<String> modelOverride, EndpointTraffic traffic, EndpointGuards guards) {
+    /** Takes over the concurrency place the plan acquired for this endpoint; gives it back on release. */
+    ProxyAttempt(Endpoint endpoint, Optional<String> modelOverride, EndpointTraffic traffic, EndpointGuards guards,
+                 EndpointDemotion demotion, EndpointConcurrency concurrency) {
+        this.concurrency = concurrency;
         this.guards = guards;
+        this.demotion = demotion;
         this.endpoint = endpoint;
         this.modelOverride = modelOverride;
         this.traffic = traffic;
@@ -41,6 +48,13 @@ final class ProxyAttempt implements Attempt {
         traffic.active.decrementAndGet();
         traffic.record(outcome);
         guards.record(endpoint, outcome);
+        // An endpoint nobody probes (assume_healthy) learns of a refused key only from real traffic.
+        boolean refused = outcome.status() == 401 || outcome.status() == 403;
+        if (refused && endpoint.provider().assumeHealthy()) {
+            demotion.refused(endpoint, outcome.status());
+        }
+        // Last: freeing the place may hand it straight to a waiting request on this thread.
+        concurrency.release(endpoint);
         return true;
     }
 }

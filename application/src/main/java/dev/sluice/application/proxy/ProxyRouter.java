@@ -1,13 +1,17 @@
 package dev.sluice.application.proxy;
 
 import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.limits.EndpointConcurrency;
 import dev.sluice.application.limits.EndpointRateLimits;
+import dev.sluice.application.limits.WaitingRoom;
+import dev.sluice.application.port.in.Attempt;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.Balancer;
 import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.fallback.FallbackPolicy;
 import dev.sluice.domain.routing.InferenceRequest;
 import dev.sluice.domain.routing.ModelRouter;
 import dev.sluice.domain.routing.RefreshFirst;
@@ -23,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +50,10 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     private final StickySessions sticky;
     private final EndpointGuards guards;
     private final EndpointRateLimits endpointLimits;
+    private final EndpointConcurrency concurrency;
+    private final WaitingRoom<Attempt> waitingRoom;
+    private final FallbackPolicy fallback;
+    private final DoubleSupplier jitter;
 
     /**
      * @param refreshModels  re-discovers every endpoint's models (for {@code discovery_refresh_on_miss})
@@ -55,6 +64,39 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
                        Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
                        Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
                        StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits) {
+        this(fleet, models, routes, router, aliases, balancer, traffic, demotion, refreshModels, refreshTimeout,
+                maxAttempts, sticky, guards, endpointLimits, EndpointConcurrency.unlimited(List.of()),
+                new WaitingRoom<>(0, Duration.ZERO, null, attempt -> { }));
+    }
+
+    /**
+     * @param concurrency each endpoint's concurrency limit
+     * @param waitingRoom where requests wait when every candidate is at its limit
+     */
+    public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
+                       Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
+                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
+                       StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
+                       EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom) {
+        this(fleet, models, routes, router, aliases, balancer, traffic, demotion, refreshModels, refreshTimeout,
+                maxAttempts, sticky, guards, endpointLimits, concurrency, waitingRoom, FallbackPolicy.NEXT_AVAILABLE,
+                () -> 0.5);
+    }
+
+    /**
+     * @param fallback what a failed attempt leads to ({@code proxy.fallback})
+     * @param jitter   numbers in [0, 1) spreading retry delays
+     */
+    public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
+                       Balancer balancer, TrafficStats traffic, EndpointDemotion demotion,
+                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
+                       StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
+                       EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom, FallbackPolicy fallback,
+                       DoubleSupplier jitter) {
+        this.fallback = fallback;
+        this.jitter = jitter;
+        this.concurrency = concurrency;
+        this.waitingRoom = waitingRoom;
         this.sticky = sticky;
         this.guards = guards;
         this.endpointLimits = endpointLimits;
@@ -132,6 +174,6 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
 
     private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite, InferenceRequest request) {
         return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts,
-                request.stickyKey(), sticky, guards, endpointLimits);
+                request.stickyKey(), sticky, guards, endpointLimits, concurrency, waitingRoom, fallback, jitter);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class RouteTable {
 
     public static final String UNIVERSAL = "proxy";
+    private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
     private static final List<String> OPENAI_PREFIXES = List.of("openai", "openai-compatible");
 
     private final Map<String, RouteScope> byPrefix;
@@ -22,7 +23,9 @@ public final class RouteTable {
     public RouteTable(ProfileCatalog catalog) {
         Map<String, RouteScope> scopes = new LinkedHashMap<>();
         List<Profile> all = catalog.all();
-        List<Profile> openaiCompatible = all.stream().filter(Profile::openaiCompatible).toList();
+        // A platform reached by translation (the hosted Anthropic API) declares the chat path and joins them too.
+        List<Profile> openaiCompatible = all.stream().filter(p -> p.openaiCompatible()
+                || p.paths().contains(CHAT_COMPLETIONS)).toList();
         for (Profile profile : all) {
             for (String prefix : profile.prefixes()) {
                 String key = prefix.toLowerCase(Locale.ROOT);

@@ -18,8 +18,17 @@ public final class TrafficStats implements ReportTraffic {
     }
 
     /** Claims the endpoint for one attempt; the caller must release it exactly once. */
-    ProxyAttempt attempt(Endpoint endpoint, java.util.Optional<String> modelOverride, EndpointGuards guards) {
-        return new ProxyAttempt(endpoint, modelOverride, traffic(endpoint), guards);
+    ProxyAttempt attempt(Endpoint endpoint, java.util.Optional<String> modelOverride, EndpointGuards guards,
+                         EndpointDemotion demotion, dev.sluice.application.limits.EndpointConcurrency concurrency) {
+        return new ProxyAttempt(endpoint, modelOverride, traffic(endpoint), guards, demotion, concurrency);
+    }
+
+    /** How long a response-time figure keeps counting after its last sample. */
+    static final long RESPONSE_TIME_MAX_AGE_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    /** The endpoint's recent response time in milliseconds; empty when it has none from the last minute. */
+    public java.util.OptionalDouble recentResponseMillis(Endpoint endpoint) {
+        return traffic(endpoint).recentResponseMillis(System.nanoTime(), RESPONSE_TIME_MAX_AGE_NS);
     }
 
     public long active(Endpoint endpoint) {

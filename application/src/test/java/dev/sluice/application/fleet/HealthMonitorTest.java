@@ -11,6 +11,8 @@ import dev.sluice.domain.endpoint.EndpointStatus;
 import dev.sluice.domain.endpoint.HealthPolicy;
 import dev.sluice.domain.endpoint.ProbeAnswered;
 import dev.sluice.domain.endpoint.ProbeResult;
+import dev.sluice.domain.endpoint.ProviderSettings;
+import dev.sluice.application.proxy.EndpointDemotion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -230,6 +232,43 @@ class HealthMonitorTest {
             await().during(400, TimeUnit.MILLISECONDS).atMost(1, TimeUnit.SECONDS)
                     .until(() -> probe.calls(busy) <= atClose + 1);
             assertThat(scheduler.getQueue()).isEmpty();
+        }
+    }
+
+    @Nested
+    class AssumeHealthy {
+
+        private final Endpoint paid = assumedHealthy(endpoint("paid", Duration.ofMinutes(5)));
+        private final Fleet fleet = new Fleet(List.of(paid), NOW);
+
+        private Endpoint assumedHealthy(Endpoint e) {
+            return new Endpoint(e.id(), e.name(), e.url(), e.type(), e.profile(), e.priority(), e.preservePath(),
+                    e.healthCheckUrl(), e.modelUrl(), e.checkInterval(), e.checkTimeout(), e.modelFilter(),
+                    e.outboundHeaders(), new ProviderSettings(Optional.empty(), java.util.Map.of(), true, "its key"));
+        }
+
+        @Test
+        void isRoutableFromTheStart_withoutAProbeEverBeingSent() {
+            monitor(fleet).start().join();
+
+            assertThat(fleet.health(paid).status()).isEqualTo(EndpointStatus.HEALTHY);
+            assertThat(probe.calls(paid)).isZero();
+            assertThat(scheduler.delaysMillis()).containsExactly(Duration.ofMinutes(5).toMillis());
+        }
+
+        @Test
+        void trafficTakesItDown_andItIsTrustedAgainOnlyAfterItsBackoff() {
+            monitor(fleet).start().join();
+            new EndpointDemotion(fleet, HealthPolicy.standard(), clock).unreachable(paid, "connection refused");
+            assertThat(fleet.health(paid).status()).isEqualTo(EndpointStatus.OFFLINE);
+
+            monitor.checkNow(paid).join();
+            assertThat(fleet.health(paid).status()).isEqualTo(EndpointStatus.OFFLINE);
+
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+            monitor.checkNow(paid).join();
+            assertThat(fleet.health(paid).status()).isEqualTo(EndpointStatus.HEALTHY);
+            assertThat(probe.calls(paid)).isZero();
         }
     }
 }

@@ -6,7 +6,10 @@ import dev.sluice.application.MutableClock;
 import dev.sluice.application.TestFleet;
 import dev.sluice.application.catalog.ModelRegistry;
 import dev.sluice.application.fleet.Fleet;
+import dev.sluice.application.limits.EndpointConcurrency;
 import dev.sluice.application.limits.EndpointRateLimits;
+import dev.sluice.application.limits.WaitingRoom;
+import dev.sluice.domain.limits.QueueRefusal;
 import dev.sluice.application.port.in.Attempt;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.RoundRobinBalancer;
@@ -192,6 +195,100 @@ class ProxyRouterTest {
             RoutePlan moved = stickyPlan(router, "k2");
             assertThat(moved.next().orElseThrow().endpoint()).isNotEqualTo(pinned);
             assertThat(moved.sticky().orElseThrow().result()).isEqualTo("repin");
+        }
+    }
+
+    @Nested
+    class ConcurrencyLimits {
+
+        private final java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        @org.junit.jupiter.api.AfterEach
+        void stop() {
+            scheduler.shutdownNow();
+        }
+
+        private ProxyRouter limited(int perEndpoint, int queueSize) {
+            EndpointConcurrency concurrency = new EndpointConcurrency(List.of(a, b, c), e -> perEndpoint);
+            WaitingRoom<Attempt> room = new WaitingRoom<>(queueSize, Duration.ofMinutes(1), scheduler,
+                    attempt -> attempt.release(RequestOutcome.failed(RequestOutcome.FailureKind.CLIENT_GONE, 0, 0,
+                            Duration.ZERO, Optional.empty())));
+            concurrency.onRelease(room::drain);
+            return new ProxyRouter(fleet, registry, new RouteTable(ProfileCatalog.of(List.of(TestFleet.OLLAMA))),
+                    new ModelRouter(RoutingPolicy.strict()), new ModelAliases(Map.of()), new RoundRobinBalancer(),
+                    traffic, new EndpointDemotion(fleet, HealthPolicy.standard(), clock),
+                    () -> CompletableFuture.completedFuture(null), Duration.ofSeconds(1), 0,
+                    new StickySessions(false, 100, Duration.ofMinutes(10), System::nanoTime),
+                    new EndpointGuards(List.of(a, b, c), new GuardPolicy(true, 5, Duration.ofSeconds(30), 5,
+                            Duration.ofSeconds(30), Duration.ofMinutes(5)), clock),
+                    EndpointRateLimits.none(), concurrency, room);
+        }
+
+        private RequestOutcome ok() {
+            return RequestOutcome.answered(200, 10, Duration.ofMillis(5), Optional.empty(), Optional.empty());
+        }
+
+        @Test
+        void aFullEndpointIsSkippedForOneWithRoom() {
+            ProxyRouter router = limited(1, 10);
+            Attempt first = plan(router, "llama3.2:3b").first(0).join().orElseThrow();
+            Attempt second = plan(router, "llama3.2:3b").first(0).join().orElseThrow();
+            assertThat(List.of(first.endpoint(), second.endpoint())).containsExactlyInAnyOrder(a, b);
+        }
+
+        @Test
+        void whenEveryCandidateIsFullTheRequestWaitsAndTakesTheFirstFreedPlace() {
+            ProxyRouter router = limited(1, 10);
+            Attempt first = plan(router, "llama3.2:3b").first(0).join().orElseThrow();
+            plan(router, "llama3.2:3b").first(0).join().orElseThrow();
+            CompletableFuture<Optional<Attempt>> third = plan(router, "llama3.2:3b").first(0);
+            assertThat(third).isNotDone();
+            assertThat(traffic.active(first.endpoint())).isEqualTo(1);
+
+            first.release(ok());
+
+            assertThat(third).isDone();
+            assertThat(third.join().orElseThrow().endpoint()).isEqualTo(first.endpoint());
+            assertThat(traffic.active(first.endpoint())).isEqualTo(1);
+        }
+
+        @Test
+        void aFullQueueRefusesAtOnce() {
+            ProxyRouter router = limited(1, 1);
+            plan(router, "phi4:14b").first(0).join().orElseThrow();
+            CompletableFuture<Optional<Attempt>> waiting = plan(router, "phi4:14b").first(0);
+            CompletableFuture<Optional<Attempt>> refused = plan(router, "phi4:14b").first(0);
+            assertThat(waiting).isNotDone();
+            assertThat(refused.handle((v, e) -> e).join()).isInstanceOfSatisfying(QueueRefusal.class,
+                    r -> assertThat(r.reason()).isEqualTo(QueueRefusal.Reason.FULL));
+        }
+
+        @Test
+        void aWaiterWhoLeftHandsItsPlaceOnAndNothingLeaks() {
+            ProxyRouter router = limited(1, 10);
+            Attempt holder = plan(router, "phi4:14b").first(0).join().orElseThrow();
+            CompletableFuture<Optional<Attempt>> gone = plan(router, "phi4:14b").first(0);
+            CompletableFuture<Optional<Attempt>> next = plan(router, "phi4:14b").first(0);
+            gone.cancel(false);
+            holder.release(ok());
+            assertThat(next.join().orElseThrow().endpoint()).isEqualTo(c);
+            next.join().orElseThrow().release(ok());
+            assertThat(traffic.active(c)).isZero();
+        }
+
+        @Test
+        void aDownCandidateIsNotWaitedFor() {
+            ProxyRouter router = limited(1, 10);
+            fleet.update(c, h -> TestFleet.health(EndpointStatus.OFFLINE, clock.instant()));
+            RoutePlan plan = plan(router, null);
+            Attempt x = plan.first(0).join().orElseThrow();
+            Attempt y = plan(router, null).first(0).join().orElseThrow();
+            assertThat(List.of(x.endpoint(), y.endpoint())).containsExactlyInAnyOrder(a, b);
+            CompletableFuture<Optional<Attempt>> z = plan(router, null).first(0);
+            assertThat(z).isNotDone();
+            x.release(ok());
+            assertThat(z.join()).isPresent();
         }
     }
 }

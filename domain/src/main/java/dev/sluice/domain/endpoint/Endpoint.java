@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param checkTimeout    how long one probe may take
  * @param modelFilter     which discovered models this endpoint exposes
  * @param outboundHeaders headers added to every request we send it (auth and configured headers, secrets resolved)
+ * @param provider        what a hosted API needs beyond these ({@link ProviderSettings#NONE} for local servers)
  */
 public record Endpoint(
         String id,
@@ -38,9 +39,11 @@ public record Endpoint(
         Duration checkInterval,
         Duration checkTimeout,
         ModelFilter modelFilter,
-        Map<String, String> outboundHeaders) {
+        Map<String, String> outboundHeaders,
+        ProviderSettings provider) {
 
     public Endpoint {
+        Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
@@ -58,6 +61,14 @@ public record Endpoint(
         if (priority < 0) {
             throw new IllegalArgumentException("priority must be >= 0: " + name);
         }
+    }
+
+    /** An endpoint of a local server: no provider settings. */
+    public Endpoint(String id, String name, URI url, String type, Profile profile, int priority, boolean preservePath,
+                    URI healthCheckUrl, URI modelUrl, Duration checkInterval, Duration checkTimeout,
+                    ModelFilter modelFilter, Map<String, String> outboundHeaders) {
+        this(id, name, url, type, profile, priority, preservePath, healthCheckUrl, modelUrl, checkInterval,
+                checkTimeout, modelFilter, outboundHeaders, ProviderSettings.NONE);
     }
 
     /** The names of headers whose values are secrets we add, so they are never echoed back from a backend. */

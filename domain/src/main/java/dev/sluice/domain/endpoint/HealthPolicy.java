@@ -10,7 +10,8 @@ import java.util.Optional;
  * Pure, so every rule is testable without a clock or a network.
  *
  * <p>Rules (Olla's, with its fixed 30 s tick removed: each endpoint is probed on its own interval):
- * transport failure is {@code offline}; 401/403 {@code config_error}; 429 {@code rate_limited} until its
+ * transport failure is {@code offline}; 401/403 {@code config_error}, naming the credential to check; a skipped
+ * probe ({@code assume_healthy}) {@code healthy}; 429 {@code rate_limited} until its
  * Retry-After (default 30 s); 2xx {@code healthy}, or {@code busy} when the answer took longer than
  * {@link #slowThreshold}; any other status {@code unhealthy}. While not healthy the wait doubles
  * (interval, 2x, 4x ... capped at 12x and at {@link #maxBackoff}, but never below the interval); one healthy
@@ -53,7 +54,7 @@ public final class HealthPolicy {
             wait = wait.compareTo(retryAfter) > 0 ? wait : retryAfter;
         }
         String why = status == EndpointStatus.BUSY
-                ? "slow health answer (" + result.latency().toMillis() + " ms)" : describe(result);
+                ? "slow health answer (" + result.latency().toMillis() + " ms)" : describe(result, endpoint);
         return new EndpointHealth(status, Optional.of(now), now.plus(wait), result.latency(), failures, multiplier,
                 Optional.of(why));
     }
@@ -61,6 +62,9 @@ public final class HealthPolicy {
     EndpointStatus classify(ProbeResult result, Duration checkTimeout) {
         if (result instanceof ProbeUnreachable) {
             return EndpointStatus.OFFLINE;
+        }
+        if (result instanceof ProbeSkipped) {
+            return EndpointStatus.HEALTHY;
         }
         int code = ((ProbeAnswered) result).status();
         if (code == 401 || code == 403) {
@@ -88,10 +92,15 @@ public final class HealthPolicy {
         return wait.compareTo(cap) > 0 ? cap : wait;
     }
 
-    private static String describe(ProbeResult result) {
+    private static String describe(ProbeResult result, Endpoint endpoint) {
         if (result instanceof ProbeUnreachable unreachable) {
             return unreachable.reason();
         }
-        return "health check returned HTTP " + ((ProbeAnswered) result).status();
+        int code = ((ProbeAnswered) result).status();
+        if (code == 401 || code == 403) {
+            // Retrying will not fix a refused credential: say which one to look at.
+            return code + " from " + endpoint.name() + ": check " + endpoint.provider().credentialHint();
+        }
+        return "health check returned HTTP " + code;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param timeToFirstByte from sending upstream to the response headers, when they arrived
  * @param status          the backend's HTTP status, 0 when it never answered
  * @param failure         what went wrong, if anything: decides whether the endpoint is to blame
- * @param retryAfter      a 429's Retry-After, when it gave one
+ * @param retryAfter      how long the provider asked to be left alone: a 429's Retry-After, or the time until a spent
+ *                        rate-limit budget resets (see {@code RateLimitHeaders})
  */
 public record RequestOutcome(long bytes, Duration latency, Optional<Duration> timeToFirstByte,
                              int status, FailureKind failure, Optional<Duration> retryAfter) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Passive health from real traffic: a circuit breaker for transport failures (Olla's: {@code failureThreshold} in a
  * row open it for {@code openDuration}, then one trial request decides) and outlier ejection for answers
  * (beyond Olla, its issue #144: {@code errorThreshold} 5xx in a row eject the endpoint for a backoff that doubles up
- * to {@code maxEjection}; a 429 ejects it at once for its Retry-After). Pure: state in, state out.
+ * to {@code maxEjection}; a 429 ejects it at once for its Retry-After; an answer saying the provider's budget is spent holds it back
+ * until the budget resets). Pure: state in, state out.
  *
  * @param breakerEnabled whether transport failures open a breaker (the {@code olla} engine's; {@code sherpa} has none)
  */
@@ -64,6 +65,11 @@ public record GuardPolicy(boolean breakerEnabled, int failureThreshold, Duration
                         false);
             }
             return new GuardState(0, errors, state.ejections(), state.blockedUntil(), state.reason(), false);
+        }
+        if (outcome.status() < 400 && outcome.retryAfter().isPresent()) {
+            // Served, but its budget is spent (x-ratelimit-remaining 0): left alone until the reset, before it refuses.
+            return new GuardState(0, 0, state.ejections(), Optional.of(now.plus(outcome.retryAfter().get())),
+                    "rate_limit_exhausted", false);
         }
         return GuardState.CLOSED;
     }

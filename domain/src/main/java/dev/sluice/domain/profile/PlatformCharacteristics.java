@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a platform behaves under load. {@code maxConcurrentRequests} and {@code timeout} are honoured by the
- * request path (Olla parses and ignores them); {@code defaultPriority} applies to endpoints that set no priority.
+ * How a platform behaves under load, honoured by the request path where Olla parses and ignores it:
+ * {@code maxConcurrentRequests} caps requests in flight to each endpoint of the platform (0 is unlimited; excess
+ * requests wait in the queue), {@code timeout} caps how long it may take to start answering (when lower than
+ * {@code proxy.response_header_timeout}), and {@code defaultPriority} applies to endpoints that set no priority.
  */
 public record PlatformCharacteristics(Duration timeout, int maxConcurrentRequests, int defaultPriority,
                                       boolean streamingSupport, boolean singleModelServer) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param paths              the API paths the platform serves; provider routes forward only these
  * @param responseFormat     which discovery parser reads its model list ({@code ollama}, {@code lmstudio}, ...)
  * @param capabilityPatterns capability name to model-name patterns that imply it
+ * @param provider           how a hosted API differs from a local server ({@link ProviderTraits#NONE} for local ones)
  */
 public record Profile(
         String name,
@@ -30,9 +31,11 @@ public record Profile(
         List<ContextPattern> contextPatterns,
         List<String> modelFieldPaths,
         String responseFormat,
-        MetricsExtraction metricsExtraction) {
+        MetricsExtraction metricsExtraction,
+        ProviderTraits provider) {
 
     public Profile {
+        Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("profile name must not be blank");
@@ -50,6 +53,17 @@ public record Profile(
         modelFieldPaths = List.copyOf(modelFieldPaths);
         Objects.requireNonNull(responseFormat, "responseFormat");
         Objects.requireNonNull(metricsExtraction, "metricsExtraction");
+    }
+
+    /** A local server's profile: no provider traits. */
+    public Profile(String name, String displayName, String description, List<String> prefixes,
+                   boolean openaiCompatible, List<String> paths, String modelDiscoveryPath, String healthCheckPath,
+                   AnthropicSupport anthropicSupport, PlatformCharacteristics characteristics,
+                   Map<String, List<Glob>> capabilityPatterns, List<ContextPattern> contextPatterns,
+                   List<String> modelFieldPaths, String responseFormat, MetricsExtraction metricsExtraction) {
+        this(name, displayName, description, prefixes, openaiCompatible, paths, modelDiscoveryPath, healthCheckPath,
+                anthropicSupport, characteristics, capabilityPatterns, contextPatterns, modelFieldPaths, responseFormat,
+                metricsExtraction, ProviderTraits.NONE);
     }
 
     /** Whether {@code type} (as written in an endpoint's config) names this profile or one of its prefixes. */

@@ -100,4 +100,75 @@ class BalancersTest {
                     .containsOnly(Map.entry("high-1", 5), Map.entry("high-2", 5));
         }
     }
+
+    @Nested
+    class FastestResponse {
+
+        private Candidate timed(String name, int priority, double millis) {
+            Endpoint e = TestFleet.endpoint(name).priority(priority).build();
+            return new Candidate(e, EndpointStatus.HEALTHY, 0, java.util.OptionalDouble.of(millis));
+        }
+
+        @Test
+        void picksTheFastestOfTheTopPriority() {
+            List<Candidate> candidates = List.of(timed("slow", 100, 900), timed("fast", 100, 120),
+                    timed("fastest-but-lower", 50, 10));
+            assertThat(spread(new FastestResponseBalancer(), candidates, 20)).containsOnlyKeys("fast");
+        }
+
+        @Test
+        void triesAnEndpointWithoutAFigureBeforeTrustingTheOthers() {
+            List<Candidate> candidates = List.of(timed("known", 100, 5),
+                    candidate("new", 100, EndpointStatus.HEALTHY, 0));
+            assertThat(new FastestResponseBalancer().pick(candidates)).map(Endpoint::name).contains("new");
+        }
+
+        @Test
+        void nearTiesShareTheLoad() {
+            List<Candidate> candidates = List.of(timed("a", 100, 100), timed("b", 100, 104), timed("c", 100, 300));
+            assertThat(spread(new FastestResponseBalancer(), candidates, 100)).containsOnlyKeys("a", "b")
+                    .containsEntry("a", 50).containsEntry("b", 50);
+        }
+
+        @Test
+        void aDecayingAverageFollowsASlowdownAndFadesWithTime() {
+            DecayingAverage avg = DecayingAverage.first(100, 0);
+            for (int i = 0; i < 10; i++) {
+                avg = avg.with(1000, i);
+            }
+            assertThat(avg.millis()).isBetween(900.0, 1000.0);
+            assertThat(avg.freshAt(59_000_000_000L, 60_000_000_000L)).isTrue();
+            assertThat(avg.freshAt(61_000_000_000L, 60_000_000_000L)).isFalse();
+            assertThat(DecayingAverage.first(100, 0).with(1000, 1).millis()).isEqualTo(370.0);
+        }
+    }
+
+    @Nested
+    class CostOptimized {
+
+        private final Map<String, Double> prices = Map.of("openai", 2.5, "groq", 0.6, "local-a", 0.0, "local-b", 0.0);
+        private final CostOptimizedBalancer balancer = new CostOptimizedBalancer(e -> prices.getOrDefault(e.name(), 0.0));
+
+        @Test
+        void localFirstThenTheCheapestPaidApi() {
+            List<Candidate> all = List.of(candidate("openai", 100, EndpointStatus.HEALTHY, 0),
+                    candidate("groq", 100, EndpointStatus.HEALTHY, 0),
+                    candidate("local-a", 10, EndpointStatus.HEALTHY, 3));
+            assertThat(spread(balancer, all, 10)).containsOnlyKeys("local-a");
+            List<Candidate> localDown = List.of(candidate("openai", 100, EndpointStatus.HEALTHY, 0),
+                    candidate("groq", 100, EndpointStatus.HEALTHY, 7),
+                    candidate("local-a", 10, EndpointStatus.OFFLINE, 0));
+            assertThat(spread(balancer, localDown, 10)).containsOnlyKeys("groq");
+        }
+
+        @Test
+        void equalCostGoesToTheLeastBusyAndIdleEqualsShare() {
+            List<Candidate> busy = List.of(candidate("local-a", 100, EndpointStatus.HEALTHY, 4),
+                    candidate("local-b", 100, EndpointStatus.HEALTHY, 1));
+            assertThat(spread(balancer, busy, 10)).containsOnlyKeys("local-b");
+            List<Candidate> idle = List.of(candidate("local-a", 100, EndpointStatus.HEALTHY, 0),
+                    candidate("local-b", 100, EndpointStatus.HEALTHY, 0));
+            assertThat(spread(balancer, idle, 10)).containsEntry("local-a", 5).containsEntry("local-b", 5);
+        }
+    }
 }

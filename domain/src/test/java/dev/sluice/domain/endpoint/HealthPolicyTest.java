@@ -49,6 +49,28 @@ class HealthPolicyTest {
         }
 
         @ParameterizedTest
+        @ValueSource(ints = {401, 403})
+        void aRejectedCredentialNamesTheEndpointAndWhereItsKeyComesFrom(int code) {
+            Endpoint openai = TestFleet.endpoint("openai").provider(new ProviderSettings(Optional.empty(),
+                    java.util.Map.of(), false, "the API key in discovery.static.endpoints[2].auth (OPENAI_API_KEY)"))
+                    .build();
+            EndpointHealth health = policy.next(EndpointHealth.unknown(NOW), ProbeAnswered.of(code, FAST), openai, NOW);
+
+            assertThat(health.lastError()).contains(code
+                    + " from openai: check the API key in discovery.static.endpoints[2].auth (OPENAI_API_KEY)");
+        }
+
+        @Test
+        void aSkippedProbeOfAnAssumedHealthyEndpointIsHealthy() {
+            EndpointHealth down = after(new ProbeUnreachable("connection refused", FAST));
+            EndpointHealth back = policy.next(down, new ProbeSkipped(), endpoint, NOW.plusSeconds(10));
+
+            assertThat(back.status()).isEqualTo(EndpointStatus.HEALTHY);
+            assertThat(back.consecutiveFailures()).isZero();
+            assertThat(back.lastError()).isEmpty();
+        }
+
+        @ParameterizedTest
         @ValueSource(ints = {200, 204, 299})
         void quick2xxIsHealthy(int code) {
             assertThat(after(ProbeAnswered.of(code, FAST)).status()).isEqualTo(EndpointStatus.HEALTHY);

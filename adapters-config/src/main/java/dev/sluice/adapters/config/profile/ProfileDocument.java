@@ -19,7 +19,14 @@ public record ProfileDocument(
         Characteristics characteristics,
         Models models,
         Request request,
-        Metrics metrics) {
+        Metrics metrics,
+        Provider provider) {
+
+    /** {@code provider}: a Sluice extension describing how a hosted API differs from a local server. */
+    public record Provider(String authType, String authHeader, Map<String, String> headers, String apiVersion,
+                           Boolean preservePath, java.time.Duration checkInterval, java.time.Duration checkTimeout,
+                           Map<String, String> pathRewrites, Boolean deploymentRouting, String awsSigningService) {
+    }
 
     /** {@code routing}. */
     public record Routing(List<String> prefixes) {

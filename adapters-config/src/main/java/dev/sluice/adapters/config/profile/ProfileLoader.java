@@ -33,7 +33,7 @@ public final class ProfileLoader {
     public static final Set<String> DESCRIPTIVE_SECTIONS = Set.of("detection", "path_indices", "resources", "features",
             "deployment", "performance", "security", "olla_integration");
     private static final Set<String> BOUND_SECTIONS = Set.of("name", "version", "display_name", "description", "home",
-            "routing", "api", "characteristics", "models", "request", "metrics");
+            "routing", "api", "characteristics", "models", "request", "metrics", "provider");
 
     private final ObjectMapper yaml;
 

@@ -7,10 +7,12 @@ import dev.sluice.domain.profile.ContextPattern;
 import dev.sluice.domain.profile.MetricsExtraction;
 import dev.sluice.domain.profile.PlatformCharacteristics;
 import dev.sluice.domain.profile.Profile;
+import dev.sluice.domain.profile.ProviderTraits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Turns a bound profile file into a domain {@link Profile}, applying the defaults a partial profile needs. */
 final class ProfileMapper {
@@ -49,7 +51,22 @@ final class ProfileMapper {
                 contexts,
                 request.modelFieldPaths() == null ? List.of("model") : list(request.modelFieldPaths()),
                 or(request.responseFormat(), "openai"),
-                extraction(doc.metrics()));
+                extraction(doc.metrics()),
+                provider(doc.provider()));
+    }
+
+    private static ProviderTraits provider(ProfileDocument.Provider p) {
+        if (p == null) {
+            return ProviderTraits.NONE;
+        }
+        return new ProviderTraits(optional(p.authType()), optional(p.authHeader()), map(p.headers()),
+                optional(p.apiVersion()), Boolean.TRUE.equals(p.preservePath()), Optional.ofNullable(p.checkInterval()),
+                Optional.ofNullable(p.checkTimeout()), map(p.pathRewrites()), Boolean.TRUE.equals(p.deploymentRouting()),
+                optional(p.awsSigningService()));
+    }
+
+    private static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
     private static AnthropicSupport anthropic(ProfileDocument.AnthropicSupport a) {

@@ -20,7 +20,9 @@ public record ProxyConfig(
         Duration retryBackoff,
         RetryConfig retry,
         CircuitBreakerConfig circuitBreaker,
-        OutlierDetectionConfig outlierDetection) {
+        OutlierDetectionConfig outlierDetection,
+        QueueConfig queue,
+        FallbackConfig fallback) {
 
     public ProxyConfig {
         engine = engine == null ? "olla" : engine;
@@ -40,5 +42,7 @@ public record ProxyConfig(
         retry = retry == null ? new RetryConfig(null, null, null) : retry;
         circuitBreaker = circuitBreaker == null ? new CircuitBreakerConfig(null, null) : circuitBreaker;
         outlierDetection = outlierDetection == null ? new OutlierDetectionConfig(null, null, null, null) : outlierDetection;
+        queue = queue == null ? new QueueConfig(null, null, null, null) : queue;
+        fallback = fallback == null ? new FallbackConfig(null, null, null, null) : fallback;
     }
 }

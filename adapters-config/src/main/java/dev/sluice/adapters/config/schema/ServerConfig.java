@@ -14,7 +14,8 @@ public record ServerConfig(
         Boolean requestLogging,
         CorsConfig cors,
         RequestLimitsConfig requestLimits,
-        RateLimitsConfig rateLimits) {
+        RateLimitsConfig rateLimits,
+        OllamaFrontDoorConfig ollamaFrontDoor) {
 
     public ServerConfig {
         host = host == null ? "localhost" : host;
@@ -28,5 +29,6 @@ public record ServerConfig(
         cors = cors == null ? new CorsConfig(null, null, null, null, null, null, null) : cors;
         requestLimits = requestLimits == null ? new RequestLimitsConfig(null, null) : requestLimits;
         rateLimits = rateLimits == null ? new RateLimitsConfig(null, null, null, null, null, null, null, null) : rateLimits;
+        ollamaFrontDoor = ollamaFrontDoor == null ? new OllamaFrontDoorConfig(null) : ollamaFrontDoor;
     }
 }

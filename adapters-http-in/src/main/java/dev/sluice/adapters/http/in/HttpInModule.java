@@ -16,10 +16,23 @@ import dev.sluice.adapters.http.in.proxy.ProxyRoutes;
 import dev.sluice.adapters.http.in.proxy.SherpaEngine;
 import dev.sluice.adapters.http.in.proxy.UpstreamEngine;
 import dev.sluice.adapters.http.in.proxy.ProxySettings;
+import dev.sluice.adapters.http.in.proxy.TranslatorSettings;
+import dev.sluice.adapters.http.in.models.JsonResponses;
+import dev.sluice.adapters.http.in.status.TranslatorStatsRoutes;
+import dev.sluice.application.port.in.ReportTranslators;
+import dev.sluice.application.translation.TranslatorStats;
 import dev.sluice.adapters.http.in.proxy.UpstreamLimits;
 import dev.sluice.adapters.http.in.limits.ClientAddress;
 import dev.sluice.adapters.http.in.limits.RateLimitHandler;
+import dev.sluice.adapters.http.in.dashboard.DashboardRoutes;
+import dev.sluice.adapters.http.in.dashboard.DashboardSettings;
+import dev.sluice.adapters.http.in.metrics.MetricsRoutes;
+import dev.sluice.adapters.http.in.metrics.RequestRegistry;
 import dev.sluice.application.port.in.AdmitClient;
+import dev.sluice.application.port.in.RecordRequest;
+import dev.sluice.application.port.in.ReportViolations;
+import dev.sluice.application.port.out.RequestMetrics;
+import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ReportGuards;
@@ -27,6 +40,8 @@ import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
+import dev.sluice.adapters.http.in.status.QueueStatsRoutes;
+import dev.sluice.application.port.in.ReportQueue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +58,19 @@ public final class HttpInModule extends AbstractModule {
     private final ProxySettings proxy;
     private final UpstreamLimits upstream;
 
+    private final TranslatorSettings translators;
     private final boolean trustProxyHeaders;
     private final List<String> trustedProxyCidrs;
+    private final DashboardSettings dashboard;
 
     /**
      * @param trustProxyHeaders whether forwarding headers name the client when the peer is a trusted proxy
      */
     public HttpInModule(HttpServerSettings settings, ServerInfo info, ProxySettings proxy, UpstreamLimits upstream,
-                        boolean trustProxyHeaders, List<String> trustedProxyCidrs) {
+                        boolean trustProxyHeaders, List<String> trustedProxyCidrs, TranslatorSettings translators,
+                        DashboardSettings dashboard) {
+        this.translators = Objects.requireNonNull(translators, "translators");
+        this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
         this.trustProxyHeaders = trustProxyHeaders;
         this.trustedProxyCidrs = List.copyOf(trustedProxyCidrs);
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,8 +82,39 @@ public final class HttpInModule extends AbstractModule {
     @Provides
     @Singleton
     StatusRoutes statusRoutes(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, ReportGuards guards,
-                              ReportStickySessions sticky, Clock clock) {
-        return new StatusRoutes(fleet, models, traffic, guards, sticky, info, JsonMapper.builder().build(), clock);
+                              ReportStickySessions sticky, Clock clock, AdmitClient limiter,
+                              ReportViolations violations) {
+        return new StatusRoutes(fleet, models, traffic, guards, sticky, info, JsonMapper.builder().build(), clock,
+                limiter, violations);
+    }
+
+    @Provides
+    @Singleton
+    RequestRegistry requestRegistry(List<Endpoint> endpoints, ListModels models, Clock clock) {
+        return new RequestRegistry(endpoints, () -> models, clock);
+    }
+
+    // Bootstrap picks one by whether metrics are on (-Dsluice.metrics.enabled).
+    @ProvidesIntoMap
+    @StringMapKey("on")
+    @Singleton
+    RequestMetrics metricsOn(RequestRegistry registry) {
+        return registry;
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("off")
+    @Singleton
+    RequestMetrics metricsOff() {
+        return RequestMetrics.NONE;
+    }
+
+    @Provides
+    @Singleton
+    MetricsRoutes metricsRoutes(RequestRegistry registry, ReportFleetStatus fleet, ListModels models,
+                                ReportTraffic traffic, AdmitClient limiter, ReportViolations violations, Clock clock) {
+        return new MetricsRoutes(registry, fleet, models, traffic, limiter, violations, info,
+                JsonMapper.builder().build(), clock);
     }
 
     // proxy.engine picks one of these by name.
@@ -86,15 +137,25 @@ public final class HttpInModule extends AbstractModule {
     @Provides
     @Singleton
     ProxyRoutes proxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
-                            ListModels models, Clock clock, Map<String, UpstreamEngine> engines) {
+                            ListModels models, Clock clock, Map<String, UpstreamEngine> engines,
+                            TranslatorStats translatorStats, RecordRequest journal) {
         return new ProxyRoutes(routes, router, fleet, models, proxy, JsonMapper.builder().build(), clock,
-                upstream.responseTimeoutMillis(), upstream.sharedConnectionCap(), engines.get(upstream.engine()));
+                upstream.responseTimeoutMillis(), upstream.sharedConnectionCap(), engines.get(upstream.engine()),
+                translators, translatorStats, journal);
     }
 
     @Provides
     @Singleton
-    HttpServer httpServer(StatusRoutes status, ProxyRoutes proxyRoutes, AdmitClient limiter) {
-        return new HttpServer(settings, List.of(proxyRoutes, status),
+    TranslatorStatsRoutes translatorStatsRoutes(ReportTranslators translators, Clock clock) {
+        return new TranslatorStatsRoutes(translators, new JsonResponses(JsonMapper.builder().build()), clock);
+    }
+
+    @Provides
+    @Singleton
+    HttpServer httpServer(StatusRoutes status, ProxyRoutes proxyRoutes, MetricsRoutes metrics, AdmitClient limiter,
+                          TranslatorStatsRoutes translatorStats, ReportQueue queue) {
+        return new HttpServer(settings, List.of(proxyRoutes, metrics, new DashboardRoutes(dashboard), status,
+                translatorStats, new QueueStatsRoutes(queue, JsonMapper.builder().build())),
                 new RateLimitHandler(limiter, new ClientAddress(trustProxyHeaders, trustedProxyCidrs)));
     }
 }

@@ -60,7 +60,7 @@ final class JettyHealthProbe implements HealthProbe {
                         headers.put(HttpHeader.USER_AGENT, userAgent);
                         headers.put(HttpHeader.ACCEPT, ACCEPT);
                         headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
-                        OutboundHeaders.addEndpointHeaders(headers, endpoint);
+                        OutboundHeaders.addEndpointHeaders(headers, endpoint, endpoint.healthCheckUrl());
                     });
             request.send(new ProbeListener(result, startNanos, timeout));
         } catch (RuntimeException e) {

@@ -51,6 +51,11 @@ final class JettyModelDiscovery implements ModelDiscovery {
 
     @Override
     public CompletableFuture<List<DiscoveredModel>> discover(Endpoint endpoint) {
+        if (!endpoint.provider().deployments().isEmpty()) {
+            // Azure: a deployment is what a request can reach, and only the config knows which model each serves.
+            return CompletableFuture.completedFuture(endpoint.provider().deployments().keySet().stream().sorted()
+                    .map(model -> new ModelDraft(model).build()).toList());
+        }
         CompletableFuture<List<DiscoveredModel>> models = new CompletableFuture<>();
         ModelListParser parser = parsers.forFormat(endpoint.profile().responseFormat());
         try {
@@ -60,7 +65,7 @@ final class JettyModelDiscovery implements ModelDiscovery {
                     .headers(headers -> {
                         headers.put(HttpHeader.USER_AGENT, userAgent);
                         headers.put(HttpHeader.ACCEPT, "application/json");
-                        OutboundHeaders.addEndpointHeaders(headers, endpoint);
+                        OutboundHeaders.addEndpointHeaders(headers, endpoint, endpoint.modelUrl());
                     });
             new CompletableResponseListener(request, maxBytes).send().whenComplete((response, failure) -> {
                 // Completing explicitly (not by throwing from a stage) keeps the exception unwrapped, as the
@@ -70,7 +75,7 @@ final class JettyModelDiscovery implements ModelDiscovery {
                     return;
                 }
                 try {
-                    models.complete(read(response, parser));
+                    models.complete(read(response, parser, endpoint));
                 } catch (ModelDiscoveryException e) {
                     models.completeExceptionally(e);
                 } catch (RuntimeException e) {
@@ -84,8 +89,12 @@ final class JettyModelDiscovery implements ModelDiscovery {
         return models;
     }
 
-    private List<DiscoveredModel> read(ContentResponse response, ModelListParser parser) {
+    private List<DiscoveredModel> read(ContentResponse response, ModelListParser parser, Endpoint endpoint) {
         int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            throw new ModelDiscoveryException("model list request answered HTTP " + status + ": check "
+                    + endpoint.provider().credentialHint());
+        }
         if (status < 200 || status > 299) {
             throw new ModelDiscoveryException("model list request answered HTTP " + status);
         }

@@ -39,7 +39,10 @@ final class ModelListParsers {
                 Map.entry("llama.cpp", llamaCpp),
                 Map.entry("lemonade", new LemonadeModelListParser()),
                 Map.entry("docker-model-runner", dmr),
-                Map.entry("dmr", dmr)), openAi);
+                Map.entry("dmr", dmr),
+                Map.entry("anthropic", new AnthropicModelListParser()),
+                Map.entry("gemini", new GeminiModelListParser()),
+                Map.entry("bedrock", new BedrockModelListParser())), openAi);
     }
 
     /** The parser for {@code responseFormat} (case and surrounding space ignored); never null. */

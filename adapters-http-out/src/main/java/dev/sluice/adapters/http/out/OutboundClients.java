@@ -50,6 +50,10 @@ public final class OutboundClients implements AutoCloseable {
         }
         try {
             probeClient.start();
+            // Jetty installs its protocol handlers when it starts. A 401 is an answer to report (config_error), not a
+            // challenge to negotiate: hosted APIs send it without WWW-Authenticate, which Jetty's authentication
+            // handler would turn into a protocol-violation failure. Redirects are not followed either.
+            probeClient.getProtocolHandlers().clear();
             LOG.debug("outbound probe client started");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start outbound HTTP client", e);

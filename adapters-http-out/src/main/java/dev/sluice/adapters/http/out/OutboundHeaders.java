@@ -1,6 +1,8 @@
 package dev.sluice.adapters.http.out;
 
 import dev.sluice.domain.endpoint.Endpoint;
+import java.net.URI;
+import java.time.Clock;
 import org.eclipse.jetty.http.HttpFields;
 
 /** The headers every request of ours to an endpoint carries, whatever it asks. */
@@ -15,5 +17,15 @@ final class OutboundHeaders {
      */
     static void addEndpointHeaders(HttpFields.Mutable headers, Endpoint endpoint) {
         endpoint.outboundHeaders().forEach(headers::put);
+    }
+
+    /**
+     * The endpoint's headers, then, when its requests must be signed (Bedrock), the SigV4 headers for this GET of
+     * {@code uri}, signed now.
+     */
+    static void addEndpointHeaders(HttpFields.Mutable headers, Endpoint endpoint, URI uri) {
+        addEndpointHeaders(headers, endpoint);
+        endpoint.provider().awsSigning().ifPresent(signing ->
+                AwsRequestSigner.headers(signing, "GET", uri, Clock.systemUTC()).forEach(headers::put));
     }
 }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@code server.rate_limits} before any work is done: every {@code /olla/} route (inference, model lists,
- * Anthropic: Olla skips the last two) and the health route. Refusals are 429 with {@code Retry-After}, as JSON in
+ * Anthropic: Olla skips the last two), the Ollama front door's {@code /api/} and the health route. Refusals are 429 with {@code Retry-After}, as JSON in
  * the route's dialect; every answer on a limited route carries {@code X-RateLimit-Limit/-Remaining/-Reset}.
  */
 public final class RateLimitHandler extends Handler.Wrapper {
@@ -33,7 +33,7 @@ public final class RateLimitHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         RateDecision decision;
-        if (path.startsWith("/olla/")) {
+        if (path.startsWith("/olla/") || path.startsWith("/api/")) {
             decision = limiter.admit(clients.of(request));
         } else if (path.equals("/internal/health")) {
             decision = limiter.admitHealthCheck(clients.of(request));
@@ -51,7 +51,9 @@ public final class RateLimitHandler extends Handler.Wrapper {
         LOG.info("429 rate_limited: {} {} from {}", request.getMethod(), path, clients.of(request));
         String message = "rate limit exceeded: " + decision.limit() + " requests per minute; retry in "
                 + decision.retryAfterSecs() + " s";
-        String body = path.contains("/api/") ? "{\"error\":\"" + message + "\"}"
+        String body = path.startsWith("/olla/anthropic/")
+                ? "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"" + message + "\"}}"
+                : path.contains("/api/") ? "{\"error\":\"" + message + "\"}"
                 : "{\"error\":{\"message\":\"" + message + "\",\"type\":\"rate_limit_error\",\"param\":null,"
                 + "\"code\":\"rate_limit_exceeded\"}}";
         response.setStatus(429);

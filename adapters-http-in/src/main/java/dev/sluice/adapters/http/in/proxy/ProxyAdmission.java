@@ -1,9 +1,12 @@
 package dev.sluice.adapters.http.in.proxy;
 
+import dev.sluice.application.port.in.Attempt;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.application.port.in.RoutePlan;
+import dev.sluice.domain.limits.QueueRefusal;
+import dev.sluice.domain.limits.RequestPriority;
 import dev.sluice.domain.profile.Profile;
 import dev.sluice.domain.routing.InferenceRequest;
 import dev.sluice.domain.routing.Rejected;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +42,24 @@ final class ProxyAdmission {
     private final StickyKeys stickyKeys;
     private final RunningModels runningModels;
     private final long bodyReadTimeoutMillis;
+    private final String priorityHeader;
+    private final AnthropicRoute anthropic;
+    private final RequestCompletion completion;
+    private final OllamaFrontDoor ollamaFrontDoor;
+    private OpenAiChatRoute openAiChat;
 
+    /**
+     * @param priorityHeader  header that orders waiting requests; empty for arrival order only
+     * @param ollamaFrontDoor the Ollama API at the root ({@code server.ollama_front_door}); null when it is off
+     */
     ProxyAdmission(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
                    NativeModelLists modelLists, ProxyErrors errors, long maxBodySize, StickyKeys stickyKeys,
-                   RunningModels runningModels, long bodyReadTimeoutMillis) {
+                   RunningModels runningModels, long bodyReadTimeoutMillis, AnthropicRoute anthropic,
+                   String priorityHeader, RequestCompletion completion, OllamaFrontDoor ollamaFrontDoor) {
+        this.ollamaFrontDoor = ollamaFrontDoor;
+        this.priorityHeader = priorityHeader;
+        this.anthropic = anthropic;
+        this.completion = completion;
         this.bodyReadTimeoutMillis = bodyReadTimeoutMillis;
         this.stickyKeys = stickyKeys;
         this.runningModels = runningModels;
@@ -52,8 +71,20 @@ final class ProxyAdmission {
         this.maxBodySize = maxBodySize;
     }
 
+    /** Lets OpenAI chat requests reach platforms that need them translated; without it they are only relayed. */
+    ProxyAdmission translatingOpenAiChat(OpenAiChatRoute route) {
+        this.openAiChat = route;
+        return this;
+    }
+
     void admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long received = System.nanoTime();
+        RequestTrace trace = RequestTrace.start(request, received);
+        if (ollamaFrontDoor != null && OllamaFrontDoor.serves(request.getRequestURI())) {
+            trace.route = "ollama-front-door";
+            ollamaFrontDoor.admit(this, request, response, received);
+            return;
+        }
         Optional<ProxyPath> parsed = ProxyPath.parse(request.getRequestURI(), request.getQueryString());
         if (parsed.isEmpty()) {
             refuse(request, response, Dialect.OPENAI, 404, "not_found", "no route for " + request.getRequestURI());
@@ -65,6 +96,10 @@ final class ProxyAdmission {
             refuse(request, response, dialect, 400, "invalid_request_error", "path traversal is not allowed");
             return;
         }
+        if (anthropic != null && path.prefix().equals(AnthropicRoute.PREFIX)) {
+            anthropic.admit(this, request, response, path, received);
+            return;
+        }
         Optional<RouteScope> found = routes.scope(path.prefix());
         if (found.isEmpty()) {
             refuse(request, response, dialect, 404, "not_found", "unknown route prefix '" + path.prefix()
@@ -72,6 +107,7 @@ final class ProxyAdmission {
             return;
         }
         RouteScope scope = found.get();
+        trace.route = scope.prefix();
         if (ModelManagement.is(path.path())) {
             refuse(request, response, dialect, 501, "not_implemented", "model management (" + path.path()
                     + ") is not supported through the proxy: run it against the backend directly");
@@ -81,6 +117,7 @@ final class ProxyAdmission {
             Optional<String> listFormat = NativeModelLists.formatFor(scope, path.path());
             if (listFormat.isPresent()) {
                 modelLists.answer(scope, listFormat.get(), response);
+                completion.finish(request, response);
                 return;
             }
             if (path.path().equals("/api/ps") && NativeModelLists.isOnly(scope, "ollama")) {
@@ -101,20 +138,37 @@ final class ProxyAdmission {
                     + " bytes exceeds the " + maxBodySize + " byte limit");
             return;
         }
+        readBody(request, response, dialect, maxBodySize, (async, body) -> route(request, response, async, scope, path,
+                body, received));
+    }
+
+    /** What to do with a body read whole; the request is in async mode. */
+    interface BodyHandler {
+        void accept(AsyncContext async, byte[] body);
+    }
+
+    /**
+     * Reads the body without blocking, up to {@code maxBytes} (413 past it), within {@code server.read_timeout}
+     * (408), then hands it on.
+     */
+    void readBody(HttpServletRequest request, HttpServletResponse response, Dialect dialect, long maxBytes,
+                  BodyHandler then) throws IOException {
+        long declared = request.getContentLengthLong();
         AsyncContext async = request.startAsync();
         // The whole body must arrive within server.read_timeout (Go's rule): a client dribbling it is cut off.
         async.setTimeout(bodyReadTimeoutMillis);
-        BodyReader reader = BodyReader.read(request.getInputStream(), maxBodySize, (int) Math.min(declared, Integer.MAX_VALUE),
+        BodyReader reader = BodyReader.read(request.getInputStream(), maxBytes, (int) Math.min(declared, Integer.MAX_VALUE),
                 new BodyReader.Outcome() {
                     @Override
                     public void complete(byte[] body) {
-                        route(request, response, async, scope, path, body, received);
+                        async.setTimeout(0);
+                        then.accept(async, body);
                     }
 
                     @Override
                     public void tooLarge() {
                         refuse(request, response, dialect, 413, "request_too_large",
-                                "request body exceeds the " + maxBodySize + " byte limit");
+                                "request body exceeds the " + maxBytes + " byte limit");
                         async.complete();
                     }
 
@@ -136,6 +190,8 @@ final class ProxyAdmission {
 
             @Override
             public void onComplete(jakarta.servlet.AsyncEvent event) {
+                // The one place every asynchronous ending passes: answered, failed, refused after the body.
+                completion.finish(request, response);
             }
 
             @Override
@@ -144,23 +200,27 @@ final class ProxyAdmission {
 
             @Override
             public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+                // The proxy servlet starts async again after the dispatch; listeners must re-register to stay.
+                event.getAsyncContext().addListener(this);
             }
         });
     }
 
     // Answering before the body is read leaves it on the connection: tell the client not to reuse it, or its next
     // request can race the server closing it.
-    private void refuse(HttpServletRequest request, HttpServletResponse response, Dialect dialect, int status,
+    void refuse(HttpServletRequest request, HttpServletResponse response, Dialect dialect, int status,
                         String type, String message) {
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             response.setHeader("Connection", "close");
         }
         errors.send(response, dialect, status, type, message);
+        if (!request.isAsyncStarted()) {
+            completion.finish(request, response);
+        }
     }
 
     private void route(HttpServletRequest request, HttpServletResponse response, AsyncContext async, RouteScope scope,
                        ProxyPath path, byte[] bytes, long received) {
-        async.setTimeout(0);
         Dialect dialect = Dialect.of(path.path());
         RequestBody body;
         try {
@@ -171,6 +231,7 @@ final class ProxyAdmission {
             async.complete();
             return;
         }
+        RequestTrace.of(request).model = body.model();
         router.plan(new InferenceRequest(scope, path.path(), body.model(), stickyKeys.keyFor(request, body)))
                 .whenComplete((plan, failure) -> {
                     if (failure != null) {
@@ -178,13 +239,27 @@ final class ProxyAdmission {
                         async.complete();
                         return;
                     }
-                    dispatch(request, response, async, scope, path, body, plan, received);
+                    Conversion conversion;
+                    try {
+                        conversion = openAiChat == null ? Conversion.RELAY : openAiChat.conversion(scope, path, bytes,
+                                response.getHeader(ResponseHeaders.REQUEST_ID));
+                    } catch (dev.sluice.adapters.http.in.dialect.InvalidRequest e) {
+                        errors.send(response, dialect, 400, "invalid_request_error", e.getMessage());
+                        async.complete();
+                        return;
+                    }
+                    dispatch(request, response, async, scope, path, body, plan, received, conversion);
                 });
     }
 
-    private void dispatch(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-                          RouteScope scope, ProxyPath path, RequestBody body, RoutePlan plan, long received) {
-        Dialect dialect = Dialect.of(path.path());
+    /** Proxies the request as {@code plan} says, or answers the rejection. */
+    void dispatch(HttpServletRequest request, HttpServletResponse response, AsyncContext async, RouteScope scope,
+                  ProxyPath path, RequestBody body, RoutePlan plan, long received, Conversion conversion) {
+        Dialect dialect = Dialect.of(path);
+        RequestTrace trace = RequestTrace.of(request);
+        if (trace != null) {
+            trace.decision = Optional.of(plan.decision());
+        }
         ResponseHeaders.routing(response, plan.decision());
         body.model().ifPresent(model -> response.setHeader("X-Olla-Model", model));
         if (plan.decision() instanceof Rejected rejected) {
@@ -193,12 +268,51 @@ final class ProxyAdmission {
             return;
         }
         ProxyExchange exchange = new ProxyExchange(response.getHeader(ResponseHeaders.REQUEST_ID), scope, path, body,
-                plan, received);
-        if (exchange.nextAttempt().isEmpty()) {
-            errors.send(response, dialect, 503, "no_endpoints", "no endpoint can take this request right now");
-            async.complete();
-            return;
+                plan, received, conversion);
+        exchange.keepTail = completion.wantsTokens();
+        if (trace != null) {
+            trace.exchange = exchange;
         }
+        int priority = priorityHeader.isEmpty() ? RequestPriority.NORMAL
+                : RequestPriority.parse(request.getHeader(priorityHeader));
+        CompletableFuture<Optional<Attempt>> first = plan.first(priority);
+        if (!first.isDone()) {
+            // Waiting for a place at a busy endpoint: no thread is held. A client that leaves gives up its turn.
+            async.addListener(new GiveUpTurn(first));
+        }
+        first.whenComplete((attempt, failure) -> {
+            if (failure != null) {
+                if (refuseQueued(response, dialect, failure)) {
+                    async.complete();
+                }
+            } else if (attempt.isEmpty()) {
+                errors.send(response, dialect, 503, "no_endpoints", "no endpoint can take this request right now");
+                async.complete();
+            } else {
+                exchange.begin(attempt.get());
+                proxy(request, plan, exchange, async);
+            }
+        });
+    }
+
+    // False when the turn was given up because the request already ended: nothing is left to answer.
+    private boolean refuseQueued(HttpServletResponse response, Dialect dialect, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof QueueRefusal refusal) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().toSeconds())));
+            errors.send(response, dialect, 503, refusal.reason() == QueueRefusal.Reason.FULL ? "queue_full"
+                    : "queue_timeout", refusal.getMessage());
+        } else if (cause instanceof java.util.concurrent.CancellationException) {
+            return false;
+        } else {
+            errors.send(response, dialect, 500, "server_error", "routing failed: " + cause);
+        }
+        return true;
+    }
+
+    private void proxy(HttpServletRequest request, RoutePlan plan, ProxyExchange exchange, AsyncContext async) {
+        HttpServletResponse response = (HttpServletResponse) async.getResponse();
         plan.sticky().ifPresent(sticky -> {
             response.setHeader("X-Olla-Sticky-Session", sticky.result());
             response.setHeader("X-Olla-Sticky-Key-Source", sticky.key().source());
@@ -208,6 +322,28 @@ final class ProxyAdmission {
         });
         exchange.attachTo(request);
         async.dispatch();
+    }
+
+    /** Cancels a queued request's turn when its client disconnects or the request otherwise ends first. */
+    private record GiveUpTurn(CompletableFuture<?> turn) implements jakarta.servlet.AsyncListener {
+        @Override
+        public void onComplete(jakarta.servlet.AsyncEvent event) {
+            turn.cancel(false);
+        }
+
+        @Override
+        public void onTimeout(jakarta.servlet.AsyncEvent event) {
+            turn.cancel(false);
+        }
+
+        @Override
+        public void onError(jakarta.servlet.AsyncEvent event) {
+            turn.cancel(false);
+        }
+
+        @Override
+        public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+        }
     }
 
     private void reject(HttpServletResponse response, Dialect dialect, RouteScope scope, RequestBody body,

@@ -2,6 +2,7 @@ package dev.sluice.adapters.http.in.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.adapters.http.in.dialect.AnthropicReplies;
 import dev.sluice.adapters.http.in.models.JsonResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,7 +36,9 @@ final class ProxyErrors {
             return;
         }
         ObjectNode body;
-        if (dialect == Dialect.OLLAMA) {
+        if (dialect == Dialect.ANTHROPIC) {
+            body = anthropicEnvelope(response, status, message);
+        } else if (dialect == Dialect.OLLAMA) {
             body = json.createObjectNode().put("error", message);
         } else {
             body = envelopes.errorBody(status, type, message);
@@ -51,5 +54,17 @@ final class ProxyErrors {
         } catch (IOException | IllegalStateException e) {
             LOG.debug("could not write the error to a client that went away: {}", e.toString());
         }
+    }
+
+    // Anthropic's SDKs read request-id from the header and the body; Olla copies its own request id into both.
+    private ObjectNode anthropicEnvelope(HttpServletResponse response, int status, String message) {
+        String requestId = response.getHeader(ResponseHeaders.REQUEST_ID);
+        ObjectNode body = json.createObjectNode().put("type", "error");
+        body.putObject("error").put("type", AnthropicReplies.errorType(status)).put("message", message);
+        if (requestId != null) {
+            body.put("request_id", requestId);
+            response.setHeader("request-id", requestId);
+        }
+        return body;
     }
 }

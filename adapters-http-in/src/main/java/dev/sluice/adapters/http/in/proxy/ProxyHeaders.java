@@ -14,10 +14,11 @@ import org.eclipse.jetty.http.HttpField;
  */
 final class ProxyHeaders {
 
+    // api-key (Azure) and x-goog-api-key (Gemini) are hosted APIs' key headers: a client's must never reach them.
     private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie",
-            "x-api-key", "x-auth-token");
+            "x-api-key", "x-auth-token", "api-key", "x-goog-api-key");
     private static final Set<String> FROM_BACKEND_DROPPED = Set.of("authorization", "proxy-authorization",
-            "x-api-key", "x-auth-token", "set-cookie", "server", "date");
+            "x-api-key", "x-auth-token", "api-key", "x-goog-api-key", "set-cookie", "server", "date");
 
     private final String via;
 

@@ -1,17 +1,28 @@
 package dev.sluice.adapters.http.in.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.adapters.http.in.dialect.AnthropicReplies;
+import dev.sluice.adapters.http.in.dialect.AnthropicRequests;
+import dev.sluice.adapters.http.in.dialect.BackendDialects;
+import dev.sluice.adapters.http.in.dialect.OllamaEmbeddings;
+import dev.sluice.adapters.http.in.dialect.OllamaReplies;
+import dev.sluice.adapters.http.in.dialect.OllamaRequests;
+import dev.sluice.adapters.http.in.dialect.OpenAiChatBackend;
 import dev.sluice.adapters.http.in.models.JsonResponses;
 import dev.sluice.adapters.http.in.models.ModelListView;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
+import dev.sluice.adapters.http.in.tokens.TokenReader;
 import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.RecordRequest;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
+import dev.sluice.application.translation.TranslatorStats;
 import dev.sluice.domain.routing.RouteScope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
@@ -23,6 +34,7 @@ public final class ProxyRoutes implements RouteRegistrar {
     private final ProxySettings settings;
     private final long responseTimeoutMillis;
     private final int maxConnectionsPerEndpoint;
+    private final boolean anthropicEnabled;
 
     /**
      * @param responseTimeoutMillis     longest a whole proxied exchange may take ({@code proxy.response_timeout}); 0 for none
@@ -30,22 +42,37 @@ public final class ProxyRoutes implements RouteRegistrar {
      */
     public ProxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet, ListModels models,
                        ProxySettings settings, ObjectMapper mapper, Clock clock, long responseTimeoutMillis,
-                       int maxConnectionsPerEndpoint, UpstreamEngine engine) {
+                       int maxConnectionsPerEndpoint, UpstreamEngine engine, TranslatorSettings translators,
+                       TranslatorStats translatorStats, RecordRequest journal) {
         ProxyErrors errors = new ProxyErrors(mapper);
         JsonResponses json = new JsonResponses(mapper);
         NativeModelLists lists = new NativeModelLists(models, fleet, new ModelListView(json), json, clock);
         ProxyServlet[] self = new ProxyServlet[1];
         // /api/ps fans out with the servlet's own upstream client, which exists once the servlet is initialised.
         RunningModels running = new RunningModels(() -> self[0].upstreamClient(), mapper);
+        StickyKeys stickyKeys = new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes());
+        BackendDialects backends = new BackendDialects(mapper);
+        // translators.anthropic.enabled: false leaves /olla/anthropic/ unrouted (404), as in Olla.
+        AnthropicRoute anthropic = !translators.enabled() ? null : new AnthropicRoute(translators, routes, router,
+                stickyKeys, new AnthropicModelList(models, fleet, json, clock.instant()), new AnthropicRequests(mapper),
+                new AnthropicReplies(mapper), backends, translatorStats,
+                new Inspector(translators, mapper, clock), errors, json);
+        // server.ollama_front_door.enabled: false leaves the root paths to the not-found handler, as in Olla.
+        OllamaFrontDoor frontDoor = !settings.ollamaFrontDoor() ? null : new OllamaFrontDoor(routes, router, fleet,
+                models, stickyKeys, running, new OllamaRequests(mapper), new OllamaReplies(mapper, clock),
+                new OllamaEmbeddings(mapper), backends, errors, json,
+                settings.maxBodySize());
         ProxyAdmission admission = new ProxyAdmission(routes, router, fleet, lists, errors, settings.maxBodySize(),
-                new StickyKeys(settings.sticky(), settings.stickyKeySources(), settings.stickyPrefixBytes()), running,
-                settings.bodyReadTimeout().toMillis());
+                stickyKeys, running, settings.bodyReadTimeout().toMillis(), anthropic, settings.priorityHeader(),
+                new RequestCompletion(journal, new TokenReader(mapper)), frontDoor)
+                .translatingOpenAiChat(new OpenAiChatRoute(fleet, backends, mapper, clock));
         this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings, engine);
         self[0] = servlet;
         this.routes = routes;
         this.settings = settings;
         this.responseTimeoutMillis = responseTimeoutMillis;
         this.maxConnectionsPerEndpoint = maxConnectionsPerEndpoint;
+        this.anthropicEnabled = translators.enabled();
     }
 
     @Override
@@ -59,11 +86,32 @@ public final class ProxyRoutes implements RouteRegistrar {
         holder.setInitParameter("responseBufferSize", Integer.toString(Math.max(4096, settings.streamBufferSize())));
         holder.setInitOrder(1);
         context.addServlet(holder, "/olla/*");
+        if (settings.ollamaFrontDoor()) {
+            // "" is the root alone; the not-found servlet keeps every other unknown path.
+            context.addServlet(holder, "");
+            context.addServlet(holder, "/api/*");
+        }
     }
 
     @Override
     public List<Route> routes() {
         List<Route> table = new ArrayList<>();
+        if (settings.ollamaFrontDoor()) {
+            table.add(new Route("/", "GET", "\"Ollama is running\""));
+            table.add(new Route("/api/tags", "GET", "Ollama front door: every model of every endpoint"));
+            table.add(new Route("/api/tags/{provider}", "GET", "Ollama front door: one platform's models"));
+            table.add(new Route("/api/chat", "POST", "Ollama front door: chat with any model (passthrough or translation)"));
+            table.add(new Route("/api/generate", "POST", "Ollama front door: generate with any model"));
+            table.add(new Route("/api/embed", "POST", "Ollama front door: embeddings from any model"));
+            table.add(new Route("/api/show", "POST", "Ollama front door: model details"));
+            table.add(new Route("/api/ps", "GET", "Ollama front door: models loaded on every Ollama"));
+            table.add(new Route("/api/version", "GET", "Ollama front door: the Ollama API version spoken"));
+        }
+        if (anthropicEnabled) {
+            table.add(new Route("/olla/anthropic/v1/messages", "POST", "Anthropic Messages (passthrough or translation)"));
+            table.add(new Route("/olla/anthropic/v1/messages/count_tokens", "POST", "Anthropic token count"));
+            table.add(new Route("/olla/anthropic/v1/models", "GET", "models (Anthropic format)"));
+        }
         for (RouteScope scope : routes.scopes()) {
             String base = "/olla/" + scope.prefix();
             if (scope.universal()) {

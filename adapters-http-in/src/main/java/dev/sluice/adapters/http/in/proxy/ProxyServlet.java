@@ -2,9 +2,14 @@ package dev.sluice.adapters.http.in.proxy;
 
 import dev.sluice.application.port.in.Attempt;
 import dev.sluice.domain.endpoint.RequestOutcome.FailureKind;
+import dev.sluice.domain.fallback.FailureClass;
+import dev.sluice.domain.fallback.FallbackStep;
+import dev.sluice.domain.limits.RateLimitHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -87,7 +92,8 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     @Override
     protected String rewriteTarget(HttpServletRequest clientRequest) {
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
-        return UpstreamTarget.of(exchange.attempt().endpoint(), exchange.path.path(), exchange.path.query());
+        return UpstreamTarget.of(exchange.attempt().endpoint(), exchange.targetPath(), exchange.targetQuery(),
+                exchange.modelForAttempt());
     }
 
     @Override
@@ -112,6 +118,7 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     protected void addProxyHeaders(HttpServletRequest clientRequest, Request proxyRequest) {
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
         headers.decorate(clientRequest, proxyRequest, exchange.attempt().endpoint(), exchange.requestId);
+        exchange.conversion.prepare(proxyRequest, exchange.attempt());
     }
 
     @Override
@@ -123,8 +130,18 @@ final class ProxyServlet extends AsyncMiddleManServlet {
             proxyRequest.body(new BytesRequestContent(clientRequest.getContentType(), body));
         }
         proxyRequest.idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        abortWithoutHeadersAfter(proxyRequest, settings.responseHeaderTimeout().toMillis());
+        abortWithoutHeadersAfter(proxyRequest, headerTimeoutMillis(exchange.attempt().endpoint()));
         super.sendProxyRequest(clientRequest, proxyResponse, proxyRequest);
+    }
+
+    // proxy.response_header_timeout, shortened by the platform's own characteristics.timeout when that is lower.
+    private long headerTimeoutMillis(dev.sluice.domain.endpoint.Endpoint endpoint) {
+        long global = settings.responseHeaderTimeout().toMillis();
+        long platform = endpoint.profile().characteristics().timeout().toMillis();
+        if (global <= 0) {
+            return platform;
+        }
+        return platform <= 0 ? global : Math.min(global, platform);
     }
 
     // A model that takes minutes to load must not hold a request forever: no headers in time is a 504.
@@ -143,8 +160,17 @@ final class ProxyServlet extends AsyncMiddleManServlet {
                                            Response serverResponse) {
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
         exchange.headersArrived();
+        int status = serverResponse.getStatus();
+        exchange.holdFor(RateLimitHeaders.holdFor(status, serverResponse.getHeaders()::get, java.time.Instant.now()));
+        // Nothing was written yet: a transient refusal (429, 5xx) may still become another attempt.
+        if (FailureClass.retryable(status)
+                && exchange.plan.afterFailure(exchange.attempt(), FailureClass.ofStatus(status)).action().proceeds()) {
+            serverResponse.abort(new AnswerFallback(status));
+            return;
+        }
         super.onServerResponseHeaders(clientRequest, proxyResponse, serverResponse);
         ResponseHeaders.served(proxyResponse, exchange, settings.version());
+        exchange.conversion.served(proxyResponse, exchange.attempt(), serverResponse.getStatus());
     }
 
     @Override
@@ -159,14 +185,17 @@ final class ProxyServlet extends AsyncMiddleManServlet {
                                                                      Response serverResponse) {
         boolean stream = DeliveryProfile.streams(settings.deliveryProfile(),
                 serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE));
-        return new RelayTransformer(ProxyExchange.of(clientRequest), stream, settings.streamBufferSize());
+        ProxyExchange exchange = ProxyExchange.of(clientRequest);
+        return exchange.conversion.transformer(exchange.attempt(), serverResponse.getStatus(),
+                serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE),
+                new RelayTransformer(exchange, stream, settings.streamBufferSize()));
     }
 
     @Override
     protected ProxyWriter newProxyWriteListener(HttpServletRequest clientRequest, Response serverResponse) {
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
         // The writer fails only when writing to the client fails: that client is gone, the backend is not to blame.
-        return new ProxyWriter(clientRequest, serverResponse) {
+        ProxyWriter writer = new ProxyWriter(clientRequest, serverResponse) {
             @Override
             public void onError(Throwable failure) {
                 exchange.clientGone();
@@ -179,13 +208,18 @@ final class ProxyServlet extends AsyncMiddleManServlet {
                 super.onCompleteFailure(failure);
             }
         };
+        exchange.tailWriter((bytes, done) -> {
+            writer.offer(java.nio.ByteBuffer.wrap(bytes), org.eclipse.jetty.util.Callback.from(done, x -> done.run()));
+            writer.iterate();
+        });
+        return writer;
     }
 
     @Override
     protected void onProxyResponseSuccess(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
                                           Response serverResponse) {
-        ProxyExchange.of(clientRequest).finishAnswered(serverResponse.getStatus(),
-                RetryAfter.parse(serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.RETRY_AFTER)));
+        ProxyExchange exchange = ProxyExchange.of(clientRequest);
+        exchange.finishAnswered(serverResponse.getStatus(), exchange.holdFor());
         super.onProxyResponseSuccess(clientRequest, proxyResponse, serverResponse);
     }
 
@@ -194,12 +228,28 @@ final class ProxyServlet extends AsyncMiddleManServlet {
                                           Response serverResponse, Throwable failure) {
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
         Attempt failed = exchange.attempt();
+        if (failure instanceof AnswerFallback refused) {
+            // The answer counts for its endpoint (a 429 holds it back for its Retry-After), then the plan goes on.
+            exchange.finishAnswered(refused.status(), exchange.holdFor());
+            Optional<Duration> hold = exchange.holdFor();
+            fallBack(clientRequest, proxyResponse, exchange, Duration.ZERO, () -> {
+                hold.ifPresent(h -> proxyResponse.setHeader("Retry-After", Long.toString(Math.max(1, h.toSeconds()))));
+                fail(clientRequest, proxyResponse, exchange, refused.status(),
+                        refused.status() == 429 ? "rate_limited" : "upstream_error",
+                        "no endpoint could serve the request; last tried " + failed.endpoint().name() + " (answered "
+                                + refused.status() + ")");
+            });
+            return;
+        }
         String reason = UpstreamFailures.describe(failure);
         boolean unreachable = serverResponse == null && UpstreamFailures.unreachable(failure);
         boolean timedOut = UpstreamFailures.timedOut(failure);
         int status = serverResponse == null ? 0 : serverResponse.getStatus();
         exchange.finishFailed(exchange.isClientGone() ? FailureKind.CLIENT_GONE : unreachable ? FailureKind.UNREACHABLE
                 : timedOut ? FailureKind.TIMEOUT : FailureKind.BROKEN, status);
+        if (!exchange.isClientGone() && proxyResponse.isCommitted() && endBrokenStream(clientRequest, exchange, reason)) {
+            return;
+        }
         if (exchange.isClientGone() || proxyResponse.isCommitted()) {
             // Bytes already reached the client (or it left): the status cannot change; cut the connection.
             super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
@@ -211,17 +261,47 @@ final class ProxyServlet extends AsyncMiddleManServlet {
             if (unreachable) {
                 exchange.plan.unreachable(failed, reason);
             }
-            if (exchange.nextAttempt().isPresent()) {
-                resend(clientRequest, proxyResponse);
-                return;
-            }
-            fail(clientRequest, proxyResponse, exchange, unreachable ? 502 : 504,
+            Runnable giveUp = () -> fail(clientRequest, proxyResponse, exchange, unreachable ? 502 : 504,
                     unreachable ? "upstream_unreachable" : "upstream_timeout",
                     "no endpoint could serve the request; last tried " + failed.endpoint().name() + " (" + reason + ")");
+            FallbackStep step = exchange.plan.afterFailure(failed, FailureClass.TRANSIENT);
+            if (step.action().proceeds()) {
+                fallBack(clientRequest, proxyResponse, exchange, step.delay(), giveUp);
+            } else {
+                giveUp.run();
+            }
             return;
         }
         fail(clientRequest, proxyResponse, exchange, timedOut ? 504 : 502, timedOut ? "upstream_timeout" : "upstream_error",
                 failed.endpoint().name() + (timedOut ? " timed out: " : " failed: ") + reason);
+    }
+
+    // A translated stream ends in its dialect's error event rather than a cut connection, when the dialect has one.
+    private boolean endBrokenStream(HttpServletRequest clientRequest, ProxyExchange exchange, String reason) {
+        ProxyExchange.TailWriter tail = exchange.tailWriter();
+        java.util.Optional<byte[]> bytes = exchange.conversion.brokenStreamTail(exchange.attempt(), reason);
+        if (tail == null || bytes.isEmpty()) {
+            return false;
+        }
+        tail.append(bytes.get(), () -> clientRequest.getAsyncContext().complete());
+        return true;
+    }
+
+    // The next attempt the plan hands out, after the strategy's backoff (waiting holds no thread); else give up.
+    private void fallBack(HttpServletRequest clientRequest, HttpServletResponse proxyResponse, ProxyExchange exchange,
+                          Duration delay, Runnable giveUp) {
+        Runnable next = () -> {
+            if (exchange.nextAttempt().isPresent()) {
+                resend(clientRequest, proxyResponse);
+            } else {
+                giveUp.run();
+            }
+        };
+        if (delay.isZero()) {
+            next.run();
+        } else {
+            getHttpClient().getScheduler().schedule(next, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     private void resend(HttpServletRequest clientRequest, HttpServletResponse proxyResponse) {

@@ -15,11 +15,14 @@ import java.util.Objects;
  * @param sticky                whether {@code proxy.sticky_sessions} is on, with its key sources and prefix length
  * @param bodyReadTimeout       longest a client may take to send its request body ({@code server.read_timeout});
  *                              zero for none
+ * @param priorityHeader        request header giving a queued request's priority ({@code proxy.queue.prioritization});
+ *                              empty when every request waits in arrival order
  */
 public record ProxySettings(String version, long maxBodySize, String deliveryProfile, int streamBufferSize,
                             Duration readTimeout, Duration responseHeaderTimeout, Duration connectTimeout,
                             Duration keepAlive, boolean sticky, java.util.List<String> stickyKeySources,
-                            int stickyPrefixBytes, Duration bodyReadTimeout) {
+                            int stickyPrefixBytes, Duration bodyReadTimeout, String priorityHeader,
+                            boolean ollamaFrontDoor) {
 
     public ProxySettings {
         Objects.requireNonNull(version, "version");
@@ -29,5 +32,6 @@ public record ProxySettings(String version, long maxBodySize, String deliveryPro
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
+        Objects.requireNonNull(priorityHeader, "priorityHeader");
     }
 }

@@ -24,7 +24,7 @@ final class RelayTransformer implements AsyncMiddleManServlet.ContentTransformer
 
     @Override
     public void transform(ByteBuffer input, boolean finished, List<ByteBuffer> output) {
-        exchange.bytesRelayed.addAndGet(input.remaining());
+        exchange.relayed(input);
         if (stream) {
             if (input.hasRemaining()) {
                 output.add(input);

@@ -1,25 +1,65 @@
 package dev.sluice.adapters.http.in.proxy;
 
 import dev.sluice.domain.endpoint.Endpoint;
+import dev.sluice.domain.endpoint.UrlPaths;
+import dev.sluice.domain.profile.ProviderTraits;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Where a request goes on an endpoint: its origin plus the client's path, after the base path if preserved. */
+/**
+ * Where a request goes on an endpoint: its origin plus the client's path, after the base path if preserved. A
+ * shared version prefix is written once ({@code https://api.groq.com/openai/v1} + {@code /v1/chat/completions} is
+ * {@code .../openai/v1/chat/completions}); hosted APIs may move the path ({@link ProviderTraits#rewrite}) or, for
+ * Azure, route it to the model's deployment.
+ */
 final class UpstreamTarget {
+
+    private static final String AZURE_API_VERSION = "api-version";
 
     private UpstreamTarget() {
     }
 
     static String of(Endpoint endpoint, String path, Optional<String> query) {
+        return of(endpoint, path, query, Optional.empty());
+    }
+
+    /** @param model the model this endpoint is asked for (after any alias), which picks an Azure deployment */
+    static String of(Endpoint endpoint, String path, Optional<String> query, Optional<String> model) {
         URI base = endpoint.url();
+        ProviderTraits traits = endpoint.profile().provider();
+        String upstreamPath = traits.rewrite(path);
+        Optional<String> upstreamQuery = query;
+        if (traits.deploymentRouting() && path.startsWith("/v1/") && model.isPresent()) {
+            upstreamPath = deploymentPath(endpoint, model.get(), path.substring("/v1".length()));
+            upstreamQuery = withApiVersion(query, endpoint);
+        }
         StringBuilder target = new StringBuilder();
         target.append(base.getScheme()).append("://").append(base.getRawAuthority());
         if (endpoint.preservePath() && base.getRawPath() != null) {
-            String basePath = base.getRawPath();
-            target.append(basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath);
+            target.append(UrlPaths.join(base.getRawPath(), upstreamPath));
+        } else {
+            target.append(upstreamPath);
         }
-        target.append(path);
-        query.ifPresent(q -> target.append('?').append(q));
+        upstreamQuery.ifPresent(q -> target.append('?').append(q));
         return target.toString();
+    }
+
+    // Azure serves /openai/deployments/<deployment>/chat/completions. A model with no configured deployment is
+    // sent to a deployment of its own name, the usual convention, and Azure's 404 says so if it is wrong.
+    private static String deploymentPath(Endpoint endpoint, String model, String rest) {
+        String deployment = endpoint.provider().deploymentFor(model).orElse(model);
+        String segment = URLEncoder.encode(deployment, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/openai/deployments/" + segment + rest;
+    }
+
+    private static Optional<String> withApiVersion(Optional<String> query, Endpoint endpoint) {
+        Optional<String> version = endpoint.provider().apiVersion();
+        if (version.isEmpty() || query.map(q -> ("&" + q).contains("&" + AZURE_API_VERSION + "=")).orElse(false)) {
+            return query;
+        }
+        String param = AZURE_API_VERSION + "=" + URLEncoder.encode(version.get(), StandardCharsets.UTF_8);
+        return Optional.of(query.map(q -> q + "&" + param).orElse(param));
     }
 }

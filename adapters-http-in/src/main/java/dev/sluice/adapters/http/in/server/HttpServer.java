@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
@@ -43,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken, so the caller can say so in one line
      */
     public void start() throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 8);
         threads.setName("sluice-http");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -83,8 +84,16 @@ public final class HttpServer implements AutoCloseable {
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
             writer.setLoggerName("dev.sluice.access");
             // The query string is left out: clients put API keys and tokens there, and logs outlive secrets.
-            server.setRequestLog(new CustomRequestLog(writer,
-                    "%{client}a - %u %t \"%m %U %H\" %s %O %{ms}Tms \"%{Referer}i\" \"%{User-Agent}i\""));
+            CustomRequestLog access = new CustomRequestLog(writer,
+                    "%{client}a - %u %t \"%m %U %H\" %s %O %{ms}Tms \"%{Referer}i\" \"%{User-Agent}i\"");
+            server.addBean(access);
+            // Proxied requests get the richer request line (dev.sluice.request); status polling stays quiet.
+            server.setRequestLog((request, response) -> {
+                String path = Request.getPathInContext(request);
+                if (!path.startsWith("/olla/") && !path.startsWith("/internal/")) {
+                    access.log(request, response);
+                }
+            });
         }
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false);

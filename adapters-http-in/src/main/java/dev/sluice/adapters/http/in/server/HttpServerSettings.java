@@ -10,10 +10,11 @@ import java.util.Objects;
  * @param maxHeaderSize request header bytes accepted before answering 431
  * @param idleTimeout   how long a connection may sit with nothing read or written; zero means never
  * @param readHeaderTimeout longest a new connection may take to send its first request's headers; zero for none
+ * @param maxThreads    the request thread pool's cap, shared with the upstream clients (their selectors hold one each)
  */
 public record HttpServerSettings(String host, int port, int maxHeaderSize, Duration idleTimeout,
                                  boolean requestLogging, Duration shutdownTimeout, CorsSettings cors,
-                                 Duration readHeaderTimeout) {
+                                 Duration readHeaderTimeout, int maxThreads) {
 
     public HttpServerSettings {
         Objects.requireNonNull(host, "host");
@@ -21,5 +22,8 @@ public record HttpServerSettings(String host, int port, int maxHeaderSize, Durat
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(cors, "cors");
         Objects.requireNonNull(readHeaderTimeout, "readHeaderTimeout");
+        if (maxThreads < 16) {
+            throw new IllegalArgumentException("maxThreads must be at least 16 but was " + maxThreads);
+        }
     }
 }

@@ -6,9 +6,11 @@ import dev.sluice.adapters.http.in.models.ModelListView;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ReportTraffic;
+import dev.sluice.application.port.in.ReportViolations;
 import dev.sluice.domain.endpoint.EndpointIds;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.endpoint.EndpointStatus;
@@ -20,7 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Renders {@code /internal/status}: the whole picture in Olla's shape. */
-final class FleetStatusView {
+public final class FleetStatusView {
 
     private final ReportFleetStatus fleet;
     private final ListModels models;
@@ -28,9 +30,13 @@ final class FleetStatusView {
     private final ServerInfo info;
     private final JsonResponses json;
     private final Clock clock;
+    private final AdmitClient limiter;
+    private final ReportViolations violations;
 
     FleetStatusView(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, ServerInfo info,
-                    JsonResponses json, Clock clock) {
+                    JsonResponses json, Clock clock, AdmitClient limiter, ReportViolations violations) {
+        this.limiter = limiter;
+        this.violations = violations;
         this.fleet = fleet;
         this.models = models;
         this.traffic = traffic;
@@ -85,12 +91,16 @@ final class FleetStatusView {
                 m.put("count", found.models().size());
             }, () -> m.put("count", 0));
         }
+        // Olla's rule: elevated past 100 violations or 10 distinct rate-limited clients.
+        long rateLimited = limiter.refusals();
+        long tooLarge = violations.sizeLimitViolations();
+        int blocked = limiter.refusedClients();
         ObjectNode security = body.putObject("security");
-        security.put("status", "normal");
-        security.put("blocked_ips", 0);
-        ObjectNode violations = security.putObject("violations");
-        violations.put("rate_limits", 0);
-        violations.put("size_limits", 0);
+        security.put("status", rateLimited + tooLarge > 100 || blocked > 10 ? "elevated" : "normal");
+        security.put("blocked_ips", blocked);
+        ObjectNode violationCounts = security.putObject("violations");
+        violationCounts.put("rate_limits", rateLimited);
+        violationCounts.put("size_limits", tooLarge);
         long up = snapshots.stream().filter(s -> s.health().status() == EndpointStatus.HEALTHY).count();
         ObjectNode system = body.putObject("system");
         system.put("start_time", Formats.rfc3339(info.startTime()));
@@ -104,7 +114,7 @@ final class FleetStatusView {
         system.put("version", info.version());
         system.put("commit", info.commit());
         system.put("active_connections", total.active());
-        system.put("security_violations", 0);
+        system.put("security_violations", rateLimited + tooLarge);
         system.put("total_requests", total.requests());
         system.put("total_failures", total.failures());
         system.put("has_traffic", total.requests() > 0);
@@ -113,7 +123,7 @@ final class FleetStatusView {
 
     // Olla's thresholds: under half the endpoints healthy (or under 90% success) is critical; under 80% healthy
     // (or 95% success) degraded. Success rates count only once there is traffic.
-    static String systemStatus(long healthy, int total, TrafficSnapshot traffic) {
+    public static String systemStatus(long healthy, int total, TrafficSnapshot traffic) {
         if (total == 0) {
             return "critical";
         }

@@ -6,11 +6,13 @@ import dev.sluice.adapters.http.in.models.ModelListView;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.adapters.http.in.server.RouteRegistrar;
+import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ReportGuards;
 import dev.sluice.application.port.in.ReportStickySessions;
 import dev.sluice.application.port.in.ReportTraffic;
+import dev.sluice.application.port.in.ReportViolations;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -24,10 +26,11 @@ public final class StatusRoutes implements RouteRegistrar {
     private final NotFoundServlet notFound;
 
     public StatusRoutes(ReportFleetStatus fleet, ListModels catalog, ReportTraffic traffic, ReportGuards guards,
-                        ReportStickySessions sticky, ServerInfo info, ObjectMapper mapper, Clock clock) {
+                        ReportStickySessions sticky, ServerInfo info, ObjectMapper mapper, Clock clock,
+                        AdmitClient limiter, ReportViolations violations) {
         JsonResponses json = new JsonResponses(mapper);
         this.internal = new InternalApiServlet(new EndpointStatusView(fleet, catalog, traffic, guards, json, clock),
-                new FleetStatusView(fleet, catalog, traffic, info, json, clock), new ModelStatusView(catalog, json, clock), info,
+                new FleetStatusView(fleet, catalog, traffic, info, json, clock, limiter, violations), new ModelStatusView(catalog, json, clock), info,
                 json, sticky);
         this.models = new ModelsServlet(catalog, fleet, new ModelListView(json), json, clock);
         this.notFound = new NotFoundServlet(json);

@@ -124,9 +124,29 @@ class StatusApiIntegrationTest {
         };
         StatusRoutes routes = new StatusRoutes(fleet, models, traffic, endpoint -> GuardState.CLOSED, sticky,
                 new ServerInfo("1.0", "abc", NOW.minusSeconds(60), "olla", "auto", "least-connections"), json,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), new dev.sluice.application.port.in.AdmitClient() {
+                    @Override
+                    public dev.sluice.domain.limits.RateDecision admit(String clientIp) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public dev.sluice.domain.limits.RateDecision admitHealthCheck(String clientIp) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public long refusals() {
+                        return 7;
+                    }
+
+                    @Override
+                    public int refusedClients() {
+                        return 2;
+                    }
+                }, () -> 3);
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 8192, Duration.ofSeconds(30), false,
-                Duration.ofSeconds(5), CorsSettings.DISABLED, Duration.ofSeconds(10)), List.of(routes),
+                Duration.ofSeconds(5), CorsSettings.DISABLED, Duration.ofSeconds(10), 64), List.of(routes),
                 new org.eclipse.jetty.server.Handler.Wrapper());
         server.start();
     }
@@ -182,6 +202,16 @@ class StatusApiIntegrationTest {
         assertThat(b.at("/system/endpoints_up").asText()).isEqualTo("1/2");
         assertThat(b.at("/system/status").asText()).isEqualTo("degraded");
         assertThat(b.at("/system/uptime").asText()).isEqualTo("1m");
+    }
+
+    @Test
+    void securitySectionReportsTheLimitersRefusals() throws Exception {
+        JsonNode b = body(get("/internal/status"));
+        assertThat(b.at("/security/status").asText()).isEqualTo("normal");
+        assertThat(b.at("/security/blocked_ips").asInt()).isEqualTo(2);
+        assertThat(b.at("/security/violations/rate_limits").asLong()).isEqualTo(7);
+        assertThat(b.at("/security/violations/size_limits").asLong()).isEqualTo(3);
+        assertThat(b.at("/system/security_violations").asLong()).isEqualTo(10);
     }
 
     @Test
