@@ -143,6 +143,25 @@ class LimitsIntegrationTest {
         assertThat(proxy.json(chunked).get("error").asText()).contains("limit");
     }
 
+    // A body much larger than the socket buffers is still being sent when the refusal is ready: the proxy reads it
+    // off and throws it away first, or its close would reset the connection and the client would see no 413 at all.
+    @Test
+    void aBodyFarOverTheLimitStillGetsItsRefusal_notAResetConnection() throws Exception {
+        byte[] huge = ("{\"model\":\"llama3.2:3b\",\"prompt\":\"" + "x".repeat(3 << 20) + "\"}").getBytes();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> known = proxy.http.send(HttpRequest.newBuilder(proxy.uri("/olla/ollama/api/generate"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100.3" + i)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(known.statusCode()).isEqualTo(413);
+            assertThat(proxy.json(known).get("error").asText()).contains("max_body_size");
+            HttpResponse<String> chunked = proxy.http.send(HttpRequest.newBuilder(proxy.uri("/olla/ollama/api/generate"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100.4" + i)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).isEqualTo(413);
+        }
+    }
+
     @Test
     void corsPreflightFromAnAllowedOriginIsAnsweredAndOthersAreNot() throws Exception {
         HttpResponse<String> preflight = proxy.http.send(HttpRequest.newBuilder(proxy.uri("/olla/openai/v1/models"))

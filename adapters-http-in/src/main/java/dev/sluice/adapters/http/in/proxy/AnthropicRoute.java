@@ -92,14 +92,8 @@ final class AnthropicRoute {
             admission.refuse(request, response, Dialect.ANTHROPIC, 405, "method_not_allowed", "use POST for " + target);
             return;
         }
-        long declared = request.getContentLengthLong();
-        if (declared > settings.maxMessageSize()) {
-            admission.refuse(request, response, Dialect.ANTHROPIC, 413, "request_too_large", "request body of "
-                    + declared + " bytes exceeds translators.anthropic.max_message_size (" + settings.maxMessageSize()
-                    + " bytes)");
-            return;
-        }
         admission.readBody(request, response, Dialect.ANTHROPIC, settings.maxMessageSize(),
+                "translators.anthropic.max_message_size",
                 (async, bytes) -> route(admission, request, response, async, path, bytes, received, countTokens));
     }
 

@@ -7,8 +7,10 @@ import java.io.IOException;
 
 /**
  * Reads a request body with servlet async I/O (no thread waits for a slow client), up to a cap. Bodies are small
- * JSON, read whole so routing can see the model; a chunked body that grows past the cap is refused as soon as it
- * does, without reading the rest.
+ * JSON, read whole so routing can see the model. A body that grows past the cap is read on and thrown away, up to
+ * {@link #DRAIN_LIMIT} more bytes, before {@link Outcome#tooLarge} is called: answering while the client is still
+ * sending makes the server's close reset the connection, and the client never sees the 413 (nginx's lingering close
+ * exists for the same reason). Past the drain limit the refusal goes out at once and the connection is closed.
  */
 final class BodyReader implements ReadListener {
 
@@ -26,7 +28,12 @@ final class BodyReader implements ReadListener {
     private final Outcome outcome;
     private final ByteArrayOutputStream body;
     private final byte[] buffer;
+    private long discarded;
+    private boolean overflowed;
     private boolean done;
+
+    /** How much of an oversized body is read and thrown away so its refusal reaches the client. */
+    static final long DRAIN_LIMIT = 16L << 20;
 
     private BodyReader(ServletInputStream input, long maxBytes, int expected, Outcome outcome) {
         this.input = input;
@@ -54,9 +61,14 @@ final class BodyReader implements ReadListener {
             if (n < 0) {
                 return;
             }
-            if (maxBytes > 0 && body.size() + (long) n > maxBytes) {
-                finish(() -> outcome.tooLarge());
-                return;
+            if (overflowed || maxBytes > 0 && body.size() + (long) n > maxBytes) {
+                overflowed = true;
+                discarded += n;
+                if (discarded > DRAIN_LIMIT) {
+                    finish(() -> outcome.tooLarge());
+                    return;
+                }
+                continue;
             }
             body.write(buffer, 0, n);
         }
@@ -64,6 +76,10 @@ final class BodyReader implements ReadListener {
 
     @Override
     public void onAllDataRead() {
+        if (overflowed) {
+            finish(() -> outcome.tooLarge());
+            return;
+        }
         finish(() -> outcome.complete(body.toByteArray()));
     }
 

@@ -114,13 +114,7 @@ final class OllamaFrontDoor {
             admission.refuse(request, response, Dialect.OLLAMA, 405, "method_not_allowed", "use POST for " + uri);
             return;
         }
-        long declared = request.getContentLengthLong();
-        if (maxBodySize > 0 && declared > maxBodySize) {
-            admission.refuse(request, response, Dialect.OLLAMA, 413, "request_too_large", "request body of " + declared
-                    + " bytes exceeds the " + maxBodySize + " byte limit");
-            return;
-        }
-        admission.readBody(request, response, Dialect.OLLAMA, maxBodySize,
+        admission.readBody(request, response, Dialect.OLLAMA, maxBodySize, "server.request_limits.max_body_size",
                 (async, bytes) -> route(admission, request, response, async, path, call, bytes, received));
     }
 

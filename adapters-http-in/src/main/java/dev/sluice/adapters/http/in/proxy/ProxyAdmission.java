@@ -132,13 +132,7 @@ final class ProxyAdmission {
                     + scope.displayName() + " endpoints; allowed paths: " + String.join(", ", scope.allowedPaths()));
             return;
         }
-        long declared = request.getContentLengthLong();
-        if (maxBodySize > 0 && declared > maxBodySize) {
-            refuse(request, response, dialect, 413, "request_too_large", "request body of " + declared
-                    + " bytes exceeds the " + maxBodySize + " byte limit");
-            return;
-        }
-        readBody(request, response, dialect, maxBodySize, (async, body) -> route(request, response, async, scope, path,
+        readBody(request, response, dialect, maxBodySize, "server.request_limits.max_body_size", (async, body) -> route(request, response, async, scope, path,
                 body, received));
     }
 
@@ -148,12 +142,16 @@ final class ProxyAdmission {
     }
 
     /**
-     * Reads the body without blocking, up to {@code maxBytes} (413 past it), within {@code server.read_timeout}
-     * (408), then hands it on.
+     * Reads the body without blocking, up to {@code maxBytes} (413 past it, naming {@code limitName}), within
+     * {@code server.read_timeout} (408), then hands it on.
      */
     void readBody(HttpServletRequest request, HttpServletResponse response, Dialect dialect, long maxBytes,
-                  BodyHandler then) throws IOException {
+                  String limitName, BodyHandler then) throws IOException {
         long declared = request.getContentLengthLong();
+        if (maxBytes > 0 && declared > maxBytes && !worthDraining(request, declared - maxBytes)) {
+            refuse(request, response, dialect, 413, "request_too_large", tooLarge(declared, maxBytes, limitName));
+            return;
+        }
         AsyncContext async = request.startAsync();
         // The whole body must arrive within server.read_timeout (Go's rule): a client dribbling it is cut off.
         async.setTimeout(bodyReadTimeoutMillis);
@@ -168,7 +166,7 @@ final class ProxyAdmission {
                     @Override
                     public void tooLarge() {
                         refuse(request, response, dialect, 413, "request_too_large",
-                                "request body exceeds the " + maxBytes + " byte limit");
+                                tooLarge(declared, maxBytes, limitName));
                         async.complete();
                     }
 
@@ -204,6 +202,19 @@ final class ProxyAdmission {
                 event.getAsyncContext().addListener(this);
             }
         });
+    }
+
+    // An oversized body is read and thrown away before the 413 goes out, so the client (still sending) sees it; not
+    // when the client waits for 100-continue (it sends nothing until told), nor when the excess is too big to be worth it.
+    private static boolean worthDraining(HttpServletRequest request, long excess) {
+        String expect = request.getHeader("Expect");
+        return excess <= BodyReader.DRAIN_LIMIT && (expect == null || !expect.equalsIgnoreCase("100-continue"));
+    }
+
+    private static String tooLarge(long declared, long maxBytes, String limitName) {
+        String limit = limitName + " (" + maxBytes + " bytes)";
+        return declared >= 0 ? "request body of " + declared + " bytes exceeds " + limit
+                : "request body exceeds " + limit;
     }
 
     // Answering before the body is read leaves it on the connection: tell the client not to reuse it, or its next
