@@ -149,7 +149,7 @@ final class ProxyAdmission {
                   String limitName, BodyHandler then) throws IOException {
         long declared = request.getContentLengthLong();
         if (maxBytes > 0 && declared > maxBytes && !worthDraining(request, declared - maxBytes)) {
-            refuse(request, response, dialect, 413, "request_too_large", tooLarge(declared, maxBytes, limitName));
+            refuse(request, response, dialect, 413, "request_too_large", tooLargeMessage(declared, maxBytes, limitName));
             return;
         }
         AsyncContext async = request.startAsync();
@@ -166,7 +166,7 @@ final class ProxyAdmission {
                     @Override
                     public void tooLarge() {
                         refuse(request, response, dialect, 413, "request_too_large",
-                                tooLarge(declared, maxBytes, limitName));
+                                tooLargeMessage(declared, maxBytes, limitName));
                         async.complete();
                     }
 
@@ -211,7 +211,7 @@ final class ProxyAdmission {
         return excess <= BodyReader.DRAIN_LIMIT && (expect == null || !expect.equalsIgnoreCase("100-continue"));
     }
 
-    private static String tooLarge(long declared, long maxBytes, String limitName) {
+    private static String tooLargeMessage(long declared, long maxBytes, String limitName) {
         String limit = limitName + " (" + maxBytes + " bytes)";
         return declared >= 0 ? "request body of " + declared + " bytes exceeds " + limit
                 : "request body exceeds " + limit;
