@@ -68,6 +68,7 @@ public final class ProxyRoutes implements RouteRegistrar {
                 .translatingOpenAiChat(new OpenAiChatRoute(fleet, backends, mapper, clock));
         this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings, engine);
         self[0] = servlet;
+        admission.sendingWith(servlet::send);
         this.routes = routes;
         this.settings = settings;
         this.responseTimeoutMillis = responseTimeoutMillis;

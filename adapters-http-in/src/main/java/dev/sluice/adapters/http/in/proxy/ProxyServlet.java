@@ -21,8 +21,8 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The data plane: a thin {@link AsyncMiddleManServlet}. The first dispatch admits the request ({@link ProxyAdmission}
- * reads the body without blocking and asks the application where it goes); the second hands it to Jetty, whose
+ * The data plane: a thin {@link AsyncMiddleManServlet}. Its dispatch admits the request ({@link ProxyAdmission}
+ * reads the body without blocking and asks the application where it goes), which then calls {@link #send}; Jetty's
  * hooks below only ask the exchange and the header policy. Failover re-sends from {@link #onProxyResponseFailure}
  * while nothing has reached the client.
  */
@@ -82,10 +82,21 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     @Override
     protected void service(HttpServletRequest clientRequest, HttpServletResponse proxyResponse) throws
             jakarta.servlet.ServletException, IOException {
-        if (ProxyExchange.of(clientRequest) == null) {
-            admission.admit(clientRequest, proxyResponse);
+        // Jetty's own service() is not used: admission reads the body asynchronously and then calls send.
+        admission.admit(clientRequest, proxyResponse);
+    }
+
+    /**
+     * Sends an admitted request upstream: Jetty's service() sequence (rewrite, new request, headers, send) for a
+     * request that is already async with its body read, so it needs no second dispatch through the container.
+     */
+    void send(HttpServletRequest clientRequest, HttpServletResponse proxyResponse, boolean inline) {
+        clientRequest.getAsyncContext().setTimeout(0);
+        if (inline) {
+            resend(clientRequest, proxyResponse);
         } else {
-            super.service(clientRequest, proxyResponse);
+            // Woken from a queue by another request's completion: go on on a pool thread, not that request's.
+            getHttpClient().getExecutor().execute(() -> resend(clientRequest, proxyResponse));
         }
     }
 
@@ -305,9 +316,19 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     }
 
     private void resend(HttpServletRequest clientRequest, HttpServletResponse proxyResponse) {
-        Request proxyRequest = newProxyRequest(clientRequest, rewriteTarget(clientRequest));
-        copyRequestHeaders(clientRequest, proxyRequest);
-        addProxyHeaders(clientRequest, proxyRequest);
+        Request proxyRequest;
+        try {
+            proxyRequest = newProxyRequest(clientRequest, rewriteTarget(clientRequest));
+            copyRequestHeaders(clientRequest, proxyRequest);
+            addProxyHeaders(clientRequest, proxyRequest);
+        } catch (RuntimeException e) {
+            // No dispatch is on the stack to turn this into a 500: answer it here, or the client would wait forever.
+            ProxyExchange exchange = ProxyExchange.of(clientRequest);
+            exchange.finishFailed(FailureKind.BROKEN, 0);
+            fail(clientRequest, proxyResponse, exchange, 500, "server_error", "cannot build the upstream request to "
+                    + exchange.attempt().endpoint().name() + ": " + e.getMessage());
+            return;
+        }
         proxyRequest.timeout(getTimeout(), TimeUnit.MILLISECONDS);
         sendProxyRequest(clientRequest, proxyResponse, proxyRequest);
     }
