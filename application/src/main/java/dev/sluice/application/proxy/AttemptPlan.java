@@ -186,13 +186,15 @@ final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
         return waitingRoom.await(this, priority);
     }
 
+
     @Override
     public Optional<Attempt> tryClaim() {
         return next();
     }
 
     // Some candidate could take the request but for being full: waiting can help. Down, broken or rate-limited
-    // candidates are not waited for.
+    // candidates are not waited for. One with room counts too: a place freed since the last look is no reason to
+    // give up (that race once turned into 503s under load); the waiting room's next look claims it.
     @Override
     public boolean worthWaiting() {
         if (maxAttempts > 0 && tried.size() >= maxAttempts) {
@@ -200,7 +202,8 @@ final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
         }
         for (Endpoint endpoint : candidates) {
             if (!tried.contains(endpoint.id()) && fleet.health(endpoint).status().routable()
-                    && guards.mayAdmit(endpoint) && !concurrency.hasRoom(endpoint)) {
+                    && guards.mayAdmit(endpoint)
+                    && (!concurrency.hasRoom(endpoint) || endpointLimits.mayTake(endpoint))) {
                 return true;
             }
         }

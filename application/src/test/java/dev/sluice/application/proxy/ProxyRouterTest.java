@@ -277,6 +277,38 @@ class ProxyRouterTest {
             assertThat(traffic.active(c)).isZero();
         }
 
+        // A place freed between "is anyone free?" and "is waiting worth it?" once turned into a 503 under load.
+        @Test
+        void underContentionEveryRequestGetsAPlaceOrWaitsForOne_neverARefusal() throws Exception {
+            ProxyRouter router = limited(2, 1000);
+            int threads = 8;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            try {
+                List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < 6000; i++) {
+                            Optional<Attempt> attempt = plan(router, "llama3.2:3b").first(0)
+                                    .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+                            if (attempt.isEmpty()) {
+                                refused.incrementAndGet();
+                            } else {
+                                attempt.get().release(ok());
+                            }
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> run : runs) {
+                    run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(refused).hasValue(0);
+            assertThat(traffic.active(a) + traffic.active(b) + traffic.active(c)).isZero();
+        }
+
         @Test
         void aDownCandidateIsNotWaitedFor() {
             ProxyRouter router = limited(1, 10);

@@ -4,7 +4,8 @@ package dev.sluice.benchmarks.run;
  * The proxy's config.yaml for a benchmark: one Ollama endpoint (the mock), the chosen engine, and nothing that a
  * production deployment would switch off for a fair comparison left on by accident: no per-request access log and
  * no rate limits (one client address sends everything, and Olla's default of 100 requests a minute per IP would
- * turn the run into a 429 test).
+ * turn the run into a 429 test), and no concurrency limit on the endpoint (the Ollama profile's
+ * {@code max_concurrent_requests: 10} would queue the c=16 and c=64 levels and make them a queue test).
  */
 final class ProxyConfig {
 
@@ -30,6 +31,7 @@ final class ProxyConfig {
                 + "        name: \"mock\"\n"
                 + "        type: \"ollama\"\n"
                 + "        priority: 100\n"
+                + "        max_concurrent_requests: 0\n"
                 + "        check_interval: 5s\n"
                 + "        check_timeout: 2s\n"
                 + "logging:\n"
