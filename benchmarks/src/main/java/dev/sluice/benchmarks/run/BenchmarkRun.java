@@ -81,6 +81,9 @@ public final class BenchmarkRun {
             for (Scenario scenario : scenarios()) {
                 report.table(scenario, runScenario(load, scenario));
             }
+            if (options.scenarios().contains("queue") && !options.engines().isEmpty()) {
+                new QueueScenario(out, options, load, this::startQueuedProxy, targets.get(0)).run();
+            }
             if (options.scenarios().contains("memory")) {
                 loadedMemory(load);
             }
@@ -96,7 +99,7 @@ public final class BenchmarkRun {
                 case "small-open" -> list.add(Scenario.smallOpen(500));
                 case "stream" -> list.add(Scenario.stream());
                 case "paced" -> list.add(Scenario.paced(List.of(64, 256)));
-                case "memory" -> { }
+                case "memory", "queue" -> { }
                 default -> throw new IllegalArgumentException("unknown scenario '" + name + "'");
             }
         }
@@ -141,7 +144,18 @@ public final class BenchmarkRun {
         });
     }
 
+    // The queue scenario's own proxy: the first engine, its endpoint limited to maxConcurrent requests at once.
+    private Target startQueuedProxy(int maxConcurrent) throws Exception {
+        String engine = options.engines().get(0);
+        return startProxy("queue-" + engine, engine, options.proxyJar(), options.proxyJvmFlags(), maxConcurrent, false);
+    }
+
     private void startProxy(String name, String engine, Path jar, List<String> jvmAndEnv) throws Exception {
+        targets.add(startProxy(name, engine, jar, jvmAndEnv, 0, true));
+    }
+
+    private Target startProxy(String name, String engine, Path jar, List<String> jvmAndEnv, int maxConcurrent,
+                              boolean reportMemory) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();
         for (String token : jvmAndEnv) {
@@ -153,7 +167,7 @@ public final class BenchmarkRun {
         }
         int port = freePort();
         Path config = scratch.resolve(name + ".yaml");
-        Files.writeString(config, ProxyConfig.yaml(port, engine, mockPort));
+        Files.writeString(config, ProxyConfig.yaml(port, engine, mockPort, maxConcurrent));
         List<String> command = new ArrayList<>(pinning.forSystemUnderTest());
         command.add(java());
         command.addAll(flags);
@@ -165,12 +179,14 @@ public final class BenchmarkRun {
         long pid = proxy.pid();
         OptionalLong rss = ProcStat.rssKib(List.of(pid));
         OptionalLong heap = HeapProbe.usedAfterGcKib(pid);
-        memory.put(name, String.format("start-up to ready %d ms; idle: RSS %s, heap %s", ready.toMillis(),
-                mib(rss), mib(heap)));
+        if (reportMemory) {
+            memory.put(name, String.format("start-up to ready %d ms; idle: RSS %s, heap %s", ready.toMillis(),
+                    mib(rss), mib(heap)));
+        }
         out.println("  " + name + ": http://127.0.0.1:" + port + "/olla/ollama (pid " + pid + ", ready in "
                 + ready.toMillis() + " ms; JVM flags: " + (flags.isEmpty() ? "none" : String.join(" ", flags))
                 + (env.isEmpty() ? "" : "; environment " + env) + ")");
-        targets.add(new Target(name, URI.create("http://127.0.0.1:" + port + "/olla/ollama"), () -> List.of(pid), true));
+        return new Target(name, URI.create("http://127.0.0.1:" + port + "/olla/ollama"), () -> List.of(pid), true);
     }
 
     private void startNginx() throws Exception {

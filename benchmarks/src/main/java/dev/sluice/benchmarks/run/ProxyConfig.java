@@ -13,6 +13,11 @@ final class ProxyConfig {
     }
 
     static String yaml(int port, String engine, int mockPort) {
+        return yaml(port, engine, mockPort, 0);
+    }
+
+    /** @param maxConcurrent the endpoint's {@code max_concurrent_requests}; 0 for none (the queue scenario sets it) */
+    static String yaml(int port, String engine, int mockPort, int maxConcurrent) {
         return "server:\n"
                 + "  host: \"127.0.0.1\"\n"
                 + "  port: " + port + "\n"
@@ -31,7 +36,7 @@ final class ProxyConfig {
                 + "        name: \"mock\"\n"
                 + "        type: \"ollama\"\n"
                 + "        priority: 100\n"
-                + "        max_concurrent_requests: 0\n"
+                + "        max_concurrent_requests: " + maxConcurrent + "\n"
                 + "        check_interval: 5s\n"
                 + "        check_timeout: 2s\n"
                 + "logging:\n"

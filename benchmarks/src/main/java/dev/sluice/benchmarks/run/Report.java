@@ -107,7 +107,7 @@ final class Report {
         return String.format("%.1fs", micros / 1e6);
     }
 
-    private static String signed(long micros) {
+    static String signed(long micros) {
         return (micros < 0 ? "-" : "+") + micros(Math.abs(micros));
     }
 

@@ -43,7 +43,7 @@ record RunOptions(boolean quick, Path proxyJar, List<String> engines, List<Strin
             "  --target NAME=URL[,pid=P[+P...]]  an extra gateway already running in front of the mock (the runner",
             "                          prints the mock's port first; start the mock yourself with --mock-port)",
             "  --nginx PATH | --no-nginx   nginx binary to start as a plain streaming reverse proxy (default: nginx on PATH)",
-            "  --scenarios LIST        small,small-open,stream,paced,memory (default: all)",
+            "  --scenarios LIST        small,small-open,stream,paced,queue,memory (default: all)",
             "  --warmup SECONDS, --measure SECONDS   per load level (default 2 and 6; quick 1 and 3)",
             "  --jit-warmup SECONDS    traffic through every target before the first table (default 10; quick 4)",
             "  --loaded-streams N      paced streams before the loaded-memory reading (default 10000; quick 2000)",
@@ -60,7 +60,7 @@ record RunOptions(boolean quick, Path proxyJar, List<String> engines, List<Strin
         Map<String, String> variants = new LinkedHashMap<>();
         Map<String, List<Long>> pids = new LinkedHashMap<>();
         String nginx = "nginx";
-        List<String> scenarios = List.of("small", "small-open", "stream", "paced", "memory");
+        List<String> scenarios = List.of("small", "small-open", "stream", "paced", "queue", "memory");
         Duration warmup = Duration.ofSeconds(quick ? 1 : 2);
         Duration measure = Duration.ofSeconds(quick ? 3 : 6);
         int loaded = quick ? 2000 : 10_000;
