@@ -21,7 +21,8 @@ record RunOptions(boolean quick, Path proxyJar, List<String> engines, List<Strin
                   boolean histogram) {
 
     /** What we recommend for the proxy (README, "JVM flags"); {@code --proxy-jvm ""} gives plain java -jar. */
-    static final String RECOMMENDED_JVM_FLAGS = "-XX:+UseSerialGC -Xmx128m -Xss256k -XX:TieredStopAtLevel=1 "
+    static final String RECOMMENDED_JVM_FLAGS = "MALLOC_ARENA_MAX=2 -XX:+UseSerialGC -Xms16m -Xmx128m "
+            + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss256k -XX:TieredStopAtLevel=1 "
             + "-XX:ReservedCodeCacheSize=32m";
 
     static final String USAGE = String.join("\n",
