@@ -14,7 +14,7 @@ class RunOptionsTest {
         RunOptions options = RunOptions.parse();
 
         assertThat(options.engines()).containsExactly("olla", "sherpa");
-        assertThat(options.scenarios()).containsExactly("small", "small-open", "stream", "paced", "memory");
+        assertThat(options.scenarios()).containsExactly("small", "small-open", "stream", "paced", "queue", "memory");
         assertThat(String.join(" ", options.proxyJvmFlags())).isEqualTo(RunOptions.RECOMMENDED_JVM_FLAGS);
         assertThat(options.loadedStreams()).isEqualTo(10_000);
         assertThat(options.nginx()).isEqualTo("nginx");
