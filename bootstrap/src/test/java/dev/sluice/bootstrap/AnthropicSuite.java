@@ -74,6 +74,7 @@ abstract class AnthropicSuite {
     void quickScripts() {
         llamaCpp.setChatScript(ChatScript.defaults());
         openai.setChatScript(ChatScript.defaults());
+        flaky.setChatFault(ChatFault.NONE);
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
@@ -250,6 +251,16 @@ abstract class AnthropicSuite {
         assertThat(body.path("type").asText()).isEqualTo("error");
         assertThat(body.at("/error/type").asText()).isEqualTo("api_error");
         assertThat(body.at("/error/message").asText()).isNotBlank();
+    }
+
+    @Test
+    void translatedAnswerThatIsNotJson_is502InAnthropicsEnvelope_not200() throws Exception {
+        flaky.setChatFault(ChatFault.MALFORMED_JSON);
+        HttpResponse<String> unreadable = post(MESSAGES, SIMPLE.formatted("flaky-model", false));
+        assertThat(unreadable.statusCode()).isEqualTo(502);
+        JsonNode body = proxy.json(unreadable);
+        assertThat(body.path("type").asText()).isEqualTo("error");
+        assertThat(body.at("/error/message").asText()).contains("not JSON");
     }
 
     @Test

@@ -173,8 +173,11 @@ final class AnthropicTranslation implements Conversion {
                 return events.toByteArray();
             } catch (InvalidRequest e) {
                 LOG.warn("{} sent an answer that cannot be translated: {}", attempt.endpoint().name(), e.getMessage());
-                return conversation.stream() ? replies.events(List.of(new AnthropicEvent.StreamError("api_error",
-                        e.getMessage()))) : replies.error(502, e.getMessage(), requestId);
+                if (conversation.stream()) {
+                    return replies.events(List.of(new AnthropicEvent.StreamError("api_error", e.getMessage())));
+                }
+                throw new WholeTranslation.Unreadable(502, replies.error(502, e.getMessage(), requestId),
+                        e.getMessage());
             }
         });
     }

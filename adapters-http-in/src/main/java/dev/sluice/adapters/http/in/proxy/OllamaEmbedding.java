@@ -99,8 +99,8 @@ final class OllamaEmbedding implements Conversion {
             try {
                 return codec.reply(body, legacy, model, System.nanoTime() - receivedNanos);
             } catch (InvalidRequest e) {
-                return replies.error(attempt.endpoint().name() + " sent an unreadable embedding answer: "
-                        + e.getMessage());
+                String message = attempt.endpoint().name() + " sent an unreadable embedding answer: " + e.getMessage();
+                throw new WholeTranslation.Unreadable(502, replies.error(message), message);
             }
         });
     }

@@ -148,7 +148,11 @@ final class OllamaTranslation implements Conversion {
             reply = backend.reply(body, "msg_" + exchange.requestId);
         } catch (InvalidRequest e) {
             LOG.warn("{} sent an answer that cannot be translated: {}", attempt.endpoint().name(), e.getMessage());
-            return replies.error(e.getMessage());
+            byte[] error = replies.error(e.getMessage());
+            if (conversation.stream()) {
+                return line(error);
+            }
+            throw new WholeTranslation.Unreadable(502, error, e.getMessage());
         }
         List<OllamaChunk> chunks = new ArrayList<>();
         for (ReplyDelta delta : reply.asDeltas()) {

@@ -143,8 +143,11 @@ final class OpenAiChatTranslation implements Conversion {
                 return chunks.toByteArray();
             } catch (InvalidRequest e) {
                 LOG.warn("{} sent an answer that cannot be translated: {}", attempt.endpoint().name(), e.getMessage());
-                return conversation().stream() ? replies.streamError(e.getMessage())
-                        : replies.error(502, "upstream_error", e.getMessage());
+                if (conversation().stream()) {
+                    return replies.streamError(e.getMessage());
+                }
+                throw new WholeTranslation.Unreadable(502, replies.error(502, "upstream_error", e.getMessage()),
+                        e.getMessage());
             }
         });
     }

@@ -346,7 +346,7 @@ final class ProxyAdmission {
                 response.setHeader(StickyKeys.SESSION_HEADER, request.getHeader(StickyKeys.SESSION_HEADER));
             }
         });
-        exchange.attachTo(request);
+        exchange.attachTo(request, response);
         // Sent from here rather than through a second async dispatch into the servlet: that dispatch cost about a
         // fifth of the proxy's CPU on small requests, and the request is already async, its body already read.
         sender.send(request, response, inline);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ProxyExchange {
 
     private static final String ATTRIBUTE = ProxyExchange.class.getName();
+    private volatile jakarta.servlet.http.HttpServletResponse clientResponse;
 
     final String requestId;
     final RouteScope scope;
@@ -67,8 +68,17 @@ final class ProxyExchange {
         return (ProxyExchange) request.getAttribute(ATTRIBUTE);
     }
 
-    void attachTo(HttpServletRequest request) {
+    void attachTo(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         request.setAttribute(ATTRIBUTE, this);
+        this.clientResponse = response;
+    }
+
+    /** Replaces the status about to go to the client, when nothing has been written to it yet. */
+    void answerStatusInstead(int status) {
+        jakarta.servlet.http.HttpServletResponse response = clientResponse;
+        if (response != null && !response.isCommitted()) {
+            response.setStatus(status);
+        }
     }
 
     /** Takes the next attempt from the plan; empty when every allowed endpoint has been tried. */

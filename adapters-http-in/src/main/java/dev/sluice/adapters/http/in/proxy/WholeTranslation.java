@@ -28,7 +28,27 @@ final class WholeTranslation implements ContentTransformer {
         input.get(chunk);
         body.writeBytes(chunk);
         if (finished) {
-            output.add(ByteBuffer.wrap(translate.apply(body.toByteArray())));
+            byte[] translated;
+            try {
+                translated = translate.apply(body.toByteArray());
+            } catch (Unreadable e) {
+                // Nothing was written yet (the answer is rewritten whole), so the status can still say what happened.
+                exchange.answerStatusInstead(e.status);
+                translated = e.body;
+            }
+            output.add(ByteBuffer.wrap(translated));
+        }
+    }
+
+    /** The backend said 2xx but its answer cannot be translated: the client gets {@code body} with {@code status}. */
+    static final class Unreadable extends RuntimeException {
+        private final int status;
+        private final transient byte[] body;
+
+        Unreadable(int status, byte[] body, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.body = body;
         }
     }
 }
