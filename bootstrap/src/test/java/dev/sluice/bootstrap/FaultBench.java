@@ -68,8 +68,10 @@ final class FaultBench implements AutoCloseable {
         SimulatedBackend steady = SimulatedBackend.builder(BackendKind.OLLAMA).name("steady").models(MODEL).start();
         String server = "server:\n  port: 0\n  request_logging: false\n" + serverYaml
                 + (serverYaml.contains("rate_limits:") ? "" : "  rate_limits:\n    per_ip_requests_per_minute: 0\n");
+        // Short upstream timeouts keep faults quick to detect; a test that sets its own keeps them.
         String proxyConfig = "proxy:\n  engine: " + engine + "\n  load_balancer: round-robin\n"
-                + "  response_header_timeout: 500ms\n  read_timeout: 1s\n" + proxyYaml;
+                + (proxyYaml.contains("response_header_timeout:") ? "" : "  response_header_timeout: 500ms\n")
+                + (proxyYaml.contains("read_timeout:") ? "" : "  read_timeout: 1s\n") + proxyYaml;
         String yaml = server + proxyConfig + "discovery:\n  static:\n    endpoints:\n"
                 + RunningProxy.endpoint("flaky", flaky.baseUri(), "ollama")
                 + RunningProxy.endpoint("steady", steady.baseUri(), "ollama");
