@@ -92,8 +92,10 @@ final class SluiceApp implements AutoCloseable {
                 p.stickySessions().prefixHashBytes(), c.server().readTimeout(),
                 p.queue().prioritization() ? p.queue().priorityHeader() : "",
                 c.server().ollamaFrontDoor().enabled());
-        // Olla's engine caps each backend at 50 connections; Sherpa's shared pool allows more.
-        UpstreamLimits limits = new UpstreamLimits(p.engine(), p.responseTimeout().toMillis(), 50, 256);
+        // Olla's engine caps each backend at 50 connections, which made the 51st concurrent stream wait, unseen and
+        // unbounded, for one to finish (+2 s to first byte at 256 streams). How many requests a backend takes at once
+        // is max_concurrent_requests's job, with a visible, bounded queue; the pool only has to be large enough.
+        UpstreamLimits limits = new UpstreamLimits(p.engine(), p.responseTimeout().toMillis(), 256, 256);
         this.injector = Guice.createInjector(Stage.PRODUCTION, new ConfigModule(configuration),
                 new ApplicationModule(metricsEnabled), new HttpOutModule(out), new HttpInModule(server, info, proxy, limits,
                 c.server().rateLimits().trustProxyHeaders(), c.server().rateLimits().trustedProxyCidrs(),
