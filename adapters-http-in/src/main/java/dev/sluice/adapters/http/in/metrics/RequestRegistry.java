@@ -2,6 +2,7 @@ package dev.sluice.adapters.http.in.metrics;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.ReportEndpointUsage;
 import dev.sluice.application.port.out.RequestMetrics;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.metrics.CompletedRequest;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * becomes a series only when the catalogue knows it (anything else is counted under {@value #OTHER_MODEL}), so a
  * client cannot create series by inventing names.
  */
-public final class RequestRegistry implements RequestMetrics {
+public final class RequestRegistry implements RequestMetrics, ReportEndpointUsage {
 
     static final String OTHER_MODEL = "other";
     // A catalogue can hold thousands of models; past this many series new ones fall under "other" too.
@@ -98,6 +99,34 @@ public final class RequestRegistry implements RequestMetrics {
             return model;
         }
         return OTHER_MODEL;
+    }
+
+    @Override
+    public Usage of(Endpoint endpoint) {
+        Figures f = byEndpoint.get(endpoint.id());
+        if (f == null) {
+            return Usage.EMPTY;
+        }
+        Map<String, ModelUsage> models = new java.util.TreeMap<>();
+        byModelEndpoint.forEach((model, perEndpoint) -> {
+            Figures m = perEndpoint.get(endpoint.id());
+            if (m != null) {
+                models.put(model, new ModelUsage(m.requests.getCount(), m.successes.getCount(), m.failures.getCount(),
+                        m.meanLatencyMillis(), m.inputTokens.getCount(), m.outputTokens.getCount()));
+            }
+        });
+        return new Usage(f.requests.getCount(), f.successes.getCount(), f.failures.getCount(), latency(f.latency),
+                latency(f.firstByte), f.inputTokens.getCount(), f.outputTokens.getCount(), models);
+    }
+
+    private static Latency latency(com.codahale.metrics.Timer timer) {
+        if (timer.getCount() == 0) {
+            return Latency.NONE;
+        }
+        com.codahale.metrics.Snapshot s = timer.getSnapshot();
+        double ms = 1_000_000.0;
+        return new Latency(timer.getCount(), s.getMean() / ms, s.getMedian() / ms, s.get95thPercentile() / ms,
+                s.get99thPercentile() / ms);
     }
 
     /** The dropwizard registry itself, for reporters and the Prometheus bridge. */
