@@ -160,7 +160,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
                                                 List<Endpoint> candidates) {
         String bare = pin.namespace().model();
         List<Endpoint> named = candidates.stream().filter(e -> pin.endpointIds().contains(e.id())).toList();
-        RoutingDecision decision = namespaced(pin, router.decide(named, hosting(bare), false));
+        RoutingDecision decision = namespaced(pin, router.decide(named, hostingWithin(bare, pin), false));
         if (!(decision instanceof RefreshFirst)) {
             return done(decision, pin.nativeNames(), request);
         }
@@ -168,8 +168,16 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
             String model = request.model().orElse(bare);
             ModelNamespace.Pin fresh = ModelNamespace.resolve(model, models.catalog(), fleet.endpoints()).orElse(pin);
             List<Endpoint> now = candidates(request).stream().filter(e -> fresh.endpointIds().contains(e.id())).toList();
-            return plan(namespaced(fresh, router.decide(now, hosting(bare), true)), fresh.nativeNames(), request);
+            return plan(namespaced(fresh, router.decide(now, hostingWithin(bare, fresh), true)), fresh.nativeNames(),
+                    request);
         });
+    }
+
+    // Only the named endpoints count: another provider's copy makes the model neither found nor "unavailable".
+    private Set<String> hostingWithin(String model, ModelNamespace.Pin pin) {
+        Set<String> within = new java.util.HashSet<>(hosting(model));
+        within.retainAll(pin.endpointIds());
+        return within;
     }
 
     // The decision's reason names the namespace, so X-Olla-Routing-Reason and the request log say why.

@@ -142,6 +142,18 @@ public final class ModelListView {
         return node;
     }
 
+    /**
+     * Appends namespaced entries ({@code endpoint/model}) to an OpenAI-shaped list, each owned by its endpoint, so
+     * a client can pick one provider's copy of a name several providers serve.
+     */
+    public void addNamespaced(ObjectNode openAiList, List<dev.sluice.domain.model.ModelNamespace.Listing> listings,
+                              Instant now) {
+        ArrayNode data = openAiList.withArray("data");
+        for (var listing : listings) {
+            data.add(openaiEntry(listing.name(), now).put("owned_by", listing.source().endpoint().name()));
+        }
+    }
+
     private ObjectNode list() {
         ObjectNode body = json.object();
         body.put("object", "list");
