@@ -110,16 +110,22 @@ final class ProviderView {
         requests.put("failed", t.failures());
         requests.put("active", t.active());
         requests.put("success_rate", successRate(t));
+        // Client-side time, arrival to last byte, from the request metrics' decaying reservoirs (recent requests
+        // weigh most): absent while metrics are off.
         ObjectNode latency = node.putObject("latency_ms");
-        if (t.requests() > 0) {
-            latency.put("avg", t.avgLatencyMillis());
-            latency.put("min", t.minLatencyMillis());
-            latency.put("max", t.maxLatencyMillis());
-            latency.put("avg_first_byte", t.avgFirstByteMillis());
+        if (u.latency().count() > 0) {
+            latency.put("avg", round(u.latency().meanMillis()));
+            percentiles(latency, u.latency(), "");
+            percentiles(latency, u.firstByte(), "first_byte_");
         }
-        // Percentiles come from the request metrics' decaying reservoirs: absent when metrics are off.
-        percentiles(latency, u.latency(), "");
-        percentiles(latency, u.firstByte(), "first_byte_");
+        // The upstream exchanges themselves (each attempt), kept whether or not metrics are on.
+        ObjectNode upstream = node.putObject("upstream_ms");
+        if (t.requests() > 0) {
+            upstream.put("avg", t.avgLatencyMillis());
+            upstream.put("min", t.minLatencyMillis());
+            upstream.put("max", t.maxLatencyMillis());
+            upstream.put("avg_first_byte", t.avgFirstByteMillis());
+        }
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("input", u.inputTokens());
         tokens.put("output", u.outputTokens());

@@ -118,7 +118,7 @@ final class ProvidersServlet extends HttpServlet {
 
     private void unknown(HttpServletResponse response, String name, List<EndpointSnapshot> snapshots)
             throws IOException {
-        json.error(response, 404, "provider_not_found", "no provider named \"" + name + "\"; configured: "
+        json.error(response, 404, "not_found", "no provider named \"" + name + "\"; configured: "
                 + String.join(", ", snapshots.stream().map(s -> s.endpoint().name()).toList()));
     }
 
