@@ -85,6 +85,11 @@ public record ModelNamespace(String namespace, String model) {
 
     // The endpoint's own spelling of the bare name when its model list has it, else the bare name as written.
     private static String nativeName(ModelCatalog catalog, String bare, Endpoint endpoint) {
+        // The index first (ids and aliases); the scan only for a native name the index does not hold.
+        Optional<String> indexed = catalog.find(bare).flatMap(model -> model.nativeNameOn(endpoint.id()));
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         for (UnifiedModel model : catalog.models()) {
             for (ModelSource source : model.sources()) {
                 if (source.endpoint().id().equals(endpoint.id())

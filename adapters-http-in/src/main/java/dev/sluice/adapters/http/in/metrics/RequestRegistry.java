@@ -6,6 +6,7 @@ import dev.sluice.application.port.in.ReportEndpointUsage;
 import dev.sluice.application.port.out.RequestMetrics;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.metrics.CompletedRequest;
+import dev.sluice.domain.model.ModelNamespace;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,16 @@ public final class RequestRegistry implements RequestMetrics, ReportEndpointUsag
         }
         if (byModel.size() < MAX_MODEL_SERIES && models.get().catalog().find(model).isPresent()) {
             return model;
+        }
+        // "openai/gpt-4o" is gpt-4o asked of one provider: it counts under gpt-4o.
+        if (model.indexOf('/') > 0) {
+            var catalog = models.get().catalog();
+            String bare = ModelNamespace.resolve(model, catalog, endpoints).map(pin -> pin.namespace().model())
+                    .orElse(null);
+            if (bare != null && (byModel.containsKey(bare)
+                    || byModel.size() < MAX_MODEL_SERIES && catalog.find(bare).isPresent())) {
+                return bare;
+            }
         }
         return OTHER_MODEL;
     }

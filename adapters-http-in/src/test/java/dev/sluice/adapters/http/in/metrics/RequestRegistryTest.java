@@ -85,6 +85,14 @@ class RequestRegistryTest {
     }
 
     @Test
+    void aNamespacedNameCountsUnderItsModel_anUnknownNamespaceUnderOther() {
+        registry.record(answered("gpu/llama3.2:3b", 10));
+        registry.record(answered("nobody/llama3.2:3b", 10));
+        assertThat(registry.models()).containsOnlyKeys("llama3.2:3b", RequestRegistry.OTHER_MODEL);
+        assertThat(registry.models().get("llama3.2:3b").requests.getCount()).isEqualTo(1);
+    }
+
+    @Test
     void anEndpointWithoutRequestsReadsEmpty() {
         var usage = registry.of(GPU);
         assertThat(usage.requests()).isZero();
