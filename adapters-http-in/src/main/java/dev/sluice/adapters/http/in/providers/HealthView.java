@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Seed 004's {@code /health} and {@code /health/detailed}: the proxy is {@code healthy} when every provider can take
- * requests, {@code degraded} when some can, {@code unhealthy} when none can. Olla's {@code /internal/health} stays
+ * Seed 004's {@code /health} and {@code /health/detailed}: the proxy is {@code healthy} when every provider is
+ * routable by its health checks, {@code degraded} when some are, {@code unhealthy} when none is. A breaker holding a
+ * provider back is shown beside it, not counted here: it lifts by itself within seconds. Olla's {@code /internal/health} stays
  * the liveness probe (it answers while the process runs); this one answers whether requests can be served.
  */
 final class HealthView {
