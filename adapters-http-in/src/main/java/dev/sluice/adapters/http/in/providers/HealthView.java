@@ -64,7 +64,8 @@ final class HealthView {
         ObjectNode body = head(snapshots, now);
         ObjectNode each = body.putObject("providers");
         for (EndpointSnapshot s : snapshots) {
-            each.putObject(s.endpoint().name()).put("healthy", s.routable()).put("status", s.health().status().wireName());
+            each.putObject(s.endpoint().name()).put("healthy", s.routable()).put("status", s.health().status().wireName())
+                    .put("circuit_breaker", providers.breakerState(s.endpoint(), now));
         }
         return body;
     }

@@ -151,6 +151,11 @@ final class ProviderView {
         return node;
     }
 
+    /** {@code closed}, {@code open} or {@code half_open}. */
+    String breakerState(Endpoint e, Instant now) {
+        return guards.of(e).describe(now);
+    }
+
     private ObjectNode breaker(Endpoint e, Instant now) {
         GuardState guard = guards.of(e);
         ObjectNode circuit = json.object();

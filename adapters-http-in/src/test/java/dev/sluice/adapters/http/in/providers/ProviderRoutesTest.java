@@ -180,6 +180,7 @@ class ProviderRoutesTest {
 
         openaiGuard = new GuardState(5, 0, 1, Optional.of(NOW.minusSeconds(1)), "circuit_open", true);
         assertThat(ok("/api/providers/openai").at("/circuit_breaker/state").asText()).isEqualTo("half_open");
+        assertThat(ok("/health").at("/providers/openai/circuit_breaker").asText()).isEqualTo("half_open");
     }
 
     @Test
