@@ -42,7 +42,8 @@ class NamespacedModelsIntegrationTest {
                         + "\"owned_by\":\"system\"}]}"));
         openrouter = new FakeCloudApi("Authorization", "Bearer sk-or", Map.of(
                 "/api/v1/models", "{\"data\":[{\"id\":\"meta-llama/llama-3-8b\",\"name\":\"Llama 3 8B\","
-                        + "\"created\":1,\"context_length\":8192}]}",
+                        + "\"created\":1,\"context_length\":8192},{\"id\":\"openai/gpt-4o\",\"name\":"
+                        + "\"OpenAI: GPT-4o\",\"created\":1,\"context_length\":128000}]}",
                 "/api/v1/key", "{\"data\":{\"label\":\"sk-or\",\"usage\":0,\"limit\":null}}"));
         local = SimulatedBackend.builder(BackendKind.OLLAMA).name("local").models("gpt-4o").start();
         local.setChatScript(new ChatScript(3, Duration.ZERO));
@@ -90,6 +91,7 @@ class NamespacedModelsIntegrationTest {
     void theOllamaTagsListAName2ProvidersShareOncePlainAndOncePerEndpoint() throws Exception {
         List<String> names = new ArrayList<>();
         proxy.json(proxy.get("/api/tags")).get("models").forEach(m -> names.add(m.get("name").asText()));
+        // OpenRouter's own "openai/gpt-4o" and the openai endpoint's namespaced gpt-4o are one entry.
         assertThat(names).containsExactlyInAnyOrder("gpt-4o", "openai/gpt-4o", "local/gpt-4o",
                 "meta-llama/llama-3-8b");
     }
@@ -155,6 +157,18 @@ class NamespacedModelsIntegrationTest {
         assertThat(namespaced.statusCode()).as(namespaced.body()).isEqualTo(200);
         assertThat(namespaced.headers().firstValue("X-Olla-Endpoint")).contains("openrouter");
         assertThat(lastModelSent(openrouter, "/api/v1/chat/completions")).isEqualTo("meta-llama/llama-3-8b");
+    }
+
+    @Test
+    void openRoutersOwnSlashedNameIsReachedUnderItsNamespace_whileTheNamespaceWinsForTheEndpointOfThatName()
+            throws Exception {
+        HttpResponse<String> pinned = post("/olla/openai/v1/chat/completions", chat("openai/gpt-4o"));
+        assertThat(pinned.headers().firstValue("X-Olla-Endpoint")).contains("openai");
+
+        HttpResponse<String> viaOpenRouter = post("/olla/openai/v1/chat/completions", chat("openrouter/openai/gpt-4o"));
+        assertThat(viaOpenRouter.statusCode()).as(viaOpenRouter.body()).isEqualTo(200);
+        assertThat(viaOpenRouter.headers().firstValue("X-Olla-Endpoint")).contains("openrouter");
+        assertThat(lastModelSent(openrouter, "/api/v1/chat/completions")).isEqualTo("openai/gpt-4o");
     }
 
     @Test
