@@ -47,6 +47,7 @@ import dev.sluice.domain.routing.ModelRouter;
 import dev.sluice.domain.routing.RoutingPolicy;
 import dev.sluice.domain.routing.RoutingStrategyType;
 import dev.sluice.application.port.in.ReportFleetStatus;
+import dev.sluice.application.port.in.ReportHealthHistory;
 import dev.sluice.application.port.out.HealthProbe;
 import dev.sluice.application.port.out.ModelDiscovery;
 import dev.sluice.domain.fallback.FallbackPolicy;
@@ -104,13 +105,25 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     Fleet fleet(List<Endpoint> endpoints, Clock clock) {
-        return new Fleet(endpoints, clock.instant());
+        return new Fleet(endpoints, clock);
     }
 
     @Provides
     @Singleton
-    ReportFleetStatus fleetStatus(Fleet fleet) {
+    FleetStatus fleetStatusView(Fleet fleet) {
         return new FleetStatus(fleet);
+    }
+
+    @Provides
+    @Singleton
+    ReportFleetStatus fleetStatus(FleetStatus status) {
+        return status;
+    }
+
+    @Provides
+    @Singleton
+    ReportHealthHistory healthHistory(FleetStatus status) {
+        return status;
     }
 
     @Provides
@@ -215,6 +228,12 @@ final class ApplicationModule extends AbstractModule {
                 new EndpointRateLimits(endpoints, config.server().rateLimits().perEndpoint().defaultRequestsPerMinute(),
                         config.server().rateLimits().burstSize(), System::nanoTime), concurrency, waitingRoom,
                 fallbackPolicy(config), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Provides
+    @Singleton
+    FallbackPolicy fallback(SluiceConfig config) {
+        return fallbackPolicy(config);
     }
 
     private static FallbackPolicy fallbackPolicy(SluiceConfig config) {

@@ -61,6 +61,19 @@ class DotEnvStartupIntegrationTest {
                 assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
                 assertThat(chat.headers().firstValue("X-Olla-Endpoint")).hasValue("ollama");
                 assertThat(chat.body()).contains("\"done\":true");
+                // Seed 004's provider pages name the provider as its variables did.
+                HttpResponse<String> providers = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/api/providers")).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(providers.statusCode()).isEqualTo(200);
+                assertThat(providers.body()).contains("\"ollama\":{\"name\":\"ollama\",\"type\":\"ollama\"")
+                        .contains("\"routing_strategy\":\"least-connections\"")
+                        .contains("\"fallback_strategy\":\"next_available\"");
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/health/providers/ollama"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"healthy\":true");
             } finally {
                 app.close();
             }

@@ -104,6 +104,11 @@ class ObservabilitySwitchesIntegrationTest {
         assertThat(proxy.get("/internal/metrics").statusCode()).isEqualTo(403);
         assertThat(proxy.get("/internal/health").statusCode()).isEqualTo(200);
         assertThat(proxy.get("/olla/models").statusCode()).isEqualTo(200);
+        assertThat(proxy.get("/api/providers").statusCode()).isEqualTo(403);
+        assertThat(proxy.get("/health/detailed").statusCode()).isEqualTo(403);
+        assertThat(proxy.get("/health/providers/x").statusCode()).isEqualTo(403);
+        assertThat(proxy.get("/health").statusCode()).isNotEqualTo(403);
+        assertThat(proxy.get("/api/tags").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.sluice.application.fleet;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointHealth;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
+import dev.sluice.domain.endpoint.HealthChange;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +22,31 @@ public final class Fleet {
 
     private final List<Endpoint> endpoints;
     private final Map<String, AtomicReference<EndpointHealth>> health;
+    private final Map<String, HealthHistory> history;
+    private final Clock clock;
 
     public Fleet(List<Endpoint> endpoints, Instant now) {
+        this(endpoints, Clock.systemUTC(), now);
+    }
+
+    /** @param clock dates the health history's entries */
+    public Fleet(List<Endpoint> endpoints, Clock clock) {
+        this(endpoints, clock, clock.instant());
+    }
+
+    private Fleet(List<Endpoint> endpoints, Clock clock, Instant now) {
         this.endpoints = List.copyOf(endpoints);
+        this.clock = clock;
         Map<String, AtomicReference<EndpointHealth>> byId = new LinkedHashMap<>();
+        Map<String, HealthHistory> histories = new LinkedHashMap<>();
         for (Endpoint endpoint : this.endpoints) {
             if (byId.put(endpoint.id(), new AtomicReference<>(EndpointHealth.unknown(now))) != null) {
                 throw new IllegalArgumentException("two endpoints share the id " + endpoint.id());
             }
+            histories.put(endpoint.id(), new HealthHistory());
         }
         this.health = Map.copyOf(byId);
+        this.history = Map.copyOf(histories);
     }
 
     public List<Endpoint> endpoints() {
@@ -63,7 +80,21 @@ public final class Fleet {
             before = ref.get();
             after = change.apply(before);
         } while (!ref.compareAndSet(before, after));
+        if (before.status() != after.status()) {
+            history.get(endpoint.id()).add(new HealthChange(clock.instant(),
+                    before.status(), after.status(), after.lastError()));
+        }
         return new Transition(endpoint, before, after);
+    }
+
+    /** The endpoint's recent status changes, oldest first, at most {@value HealthHistory#KEEP}. */
+    public List<HealthChange> history(Endpoint endpoint) {
+        return Objects.requireNonNull(history.get(endpoint.id()), () -> "not in this fleet: " + endpoint.name()).changes();
+    }
+
+    /** How many times the endpoint's status has changed since start. */
+    public long statusChanges(Endpoint endpoint) {
+        return Objects.requireNonNull(history.get(endpoint.id()), () -> "not in this fleet: " + endpoint.name()).total();
     }
 
     private AtomicReference<EndpointHealth> ref(Endpoint endpoint) {

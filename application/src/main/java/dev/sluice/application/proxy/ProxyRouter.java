@@ -12,6 +12,7 @@ import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.Balancer;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.fallback.FallbackPolicy;
+import dev.sluice.domain.model.ModelNamespace;
 import dev.sluice.domain.routing.InferenceRequest;
 import dev.sluice.domain.routing.ModelRouter;
 import dev.sluice.domain.routing.RefreshFirst;
@@ -141,15 +142,60 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
             return done(new Routed(targets, "alias",
                     "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false), rewrite, request);
         }
+        Optional<ModelNamespace.Pin> pin = ModelNamespace.resolve(model, models.catalog(), fleet.endpoints());
+        if (pin.isPresent()) {
+            return pinned(request, pin.get(), candidates);
+        }
         RoutingDecision decision = router.decide(candidates, hosting(model), false);
         if (!(decision instanceof RefreshFirst)) {
             return done(decision, Map.of(), request);
         }
         // Discovery strategy on a miss: refresh every model list (bounded), then decide again on fresh data.
+        return refreshed().thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true),
+                Map.of(), request));
+    }
+
+    // "openai/gpt-4o": only the endpoints the namespace names may serve it, each sent its own name for the model.
+    private CompletableFuture<RoutePlan> pinned(InferenceRequest request, ModelNamespace.Pin pin,
+                                                List<Endpoint> candidates) {
+        String bare = pin.namespace().model();
+        List<Endpoint> named = candidates.stream().filter(e -> pin.endpointIds().contains(e.id())).toList();
+        RoutingDecision decision = namespaced(pin, router.decide(named, hostingWithin(bare, pin), false));
+        if (!(decision instanceof RefreshFirst)) {
+            return done(decision, pin.nativeNames(), request);
+        }
+        return refreshed().thenApply(ignored -> {
+            String model = request.model().orElse(bare);
+            ModelNamespace.Pin fresh = ModelNamespace.resolve(model, models.catalog(), fleet.endpoints()).orElse(pin);
+            List<Endpoint> now = candidates(request).stream().filter(e -> fresh.endpointIds().contains(e.id())).toList();
+            return plan(namespaced(fresh, router.decide(now, hostingWithin(bare, fresh), true)), fresh.nativeNames(),
+                    request);
+        });
+    }
+
+    // Only the named endpoints count: another provider's copy makes the model neither found nor "unavailable".
+    private Set<String> hostingWithin(String model, ModelNamespace.Pin pin) {
+        Set<String> within = new java.util.HashSet<>(hosting(model));
+        within.retainAll(pin.endpointIds());
+        return within;
+    }
+
+    // The decision's reason names the namespace, so X-Olla-Routing-Reason and the request log say why.
+    private static RoutingDecision namespaced(ModelNamespace.Pin pin, RoutingDecision decision) {
+        String why = "namespace \"" + pin.namespace().namespace() + "\": ";
+        if (decision instanceof Routed routed) {
+            return new Routed(routed.endpoints(), routed.strategy(), why + routed.reason(), routed.fallback());
+        }
+        if (decision instanceof Rejected rejected) {
+            return new Rejected(rejected.kind(), rejected.strategy(), why + rejected.reason());
+        }
+        return decision;
+    }
+
+    private CompletableFuture<Void> refreshed() {
         return refreshModels.get()
                 .completeOnTimeout(null, refreshTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> null)
-                .thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true), Map.of(), request));
+                .exceptionally(failure -> null);
     }
 
     private List<Endpoint> candidates(InferenceRequest request) {

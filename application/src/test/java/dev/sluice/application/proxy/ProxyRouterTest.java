@@ -122,6 +122,39 @@ class ProxyRouterTest {
     }
 
     @Test
+    void aNamespacedModelGoesOnlyToTheNamedEndpoint_whichIsSentTheBareName() {
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "b/llama3.2:3b");
+        assertThat(plan.decision()).isInstanceOfSatisfying(Routed.class, r -> {
+            assertThat(r.endpoints()).containsExactly(b);
+            assertThat(r.reason()).isEqualTo("namespace \"b\": model_found");
+        });
+        Attempt only = plan.next().orElseThrow();
+        assertThat(only.endpoint()).isEqualTo(b);
+        assertThat(only.modelOverride()).contains("llama3.2:3b");
+        plan.afterFailure(only, dev.sluice.domain.fallback.FailureClass.TRANSIENT);
+        assertThat(plan.next()).as("failover stays inside the namespace").isEmpty();
+    }
+
+    @Test
+    void aNamespacedModelTheNamedEndpointLacksIsNotFound_notSentElsewhere() {
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "c/llama3.2:3b");
+        assertThat(plan.decision()).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).startsWith("namespace \"c\": "));
+        assertThat(plan.next()).isEmpty();
+    }
+
+    @Test
+    void aSlashedNameWithoutAnEndpointOfThatNameRoutesAsBefore() {
+        registry.record(new EndpointModels(c, List.of(DiscoveredModel.named("meta-llama/llama-3-8b")), clock.instant()));
+        RoutePlan plan = plan(router(RoutingPolicy.strict(), Map.of(), 0, false), "meta-llama/llama-3-8b");
+        assertThat(plan.decision()).isInstanceOfSatisfying(Routed.class, r -> {
+            assertThat(r.endpoints()).containsExactly(c);
+            assertThat(r.reason()).isEqualTo("model_found");
+        });
+        assertThat(plan.next().orElseThrow().modelOverride()).isEmpty();
+    }
+
+    @Test
     void discoveryOnAMissRefreshesThenDecides() {
         RoutePlan plan = plan(router(new RoutingPolicy(RoutingStrategyType.DISCOVERY, FallbackBehavior.ALL, true),
                 Map.of(), 0, false), "new-model:1b");

@@ -42,6 +42,10 @@ import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.adapters.http.in.status.QueueStatsRoutes;
 import dev.sluice.application.port.in.ReportQueue;
+import dev.sluice.application.port.in.ReportEndpointUsage;
+import dev.sluice.application.port.in.ReportHealthHistory;
+import dev.sluice.adapters.http.in.providers.ProviderRoutes;
+import dev.sluice.domain.fallback.FallbackPolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +98,22 @@ public final class HttpInModule extends AbstractModule {
         return new RequestRegistry(endpoints, () -> models, clock);
     }
 
+    // Provider pages read the registry's figures; while metrics are off it is never fed and reads as empty.
+    @Provides
+    @Singleton
+    ReportEndpointUsage endpointUsage(RequestRegistry registry) {
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    ProviderRoutes providerRoutes(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic,
+                                  ReportGuards guards, ReportHealthHistory history, ReportEndpointUsage usage,
+                                  ReportQueue queue, FallbackPolicy fallback, Clock clock) {
+        return new ProviderRoutes(fleet, models, traffic, guards, history, usage, queue, info,
+                fallback.strategy().wireName(), JsonMapper.builder().build(), clock);
+    }
+
     // Bootstrap picks one by whether metrics are on (-Dsluice.metrics.enabled).
     @ProvidesIntoMap
     @StringMapKey("on")
@@ -112,9 +132,10 @@ public final class HttpInModule extends AbstractModule {
     @Provides
     @Singleton
     MetricsRoutes metricsRoutes(RequestRegistry registry, ReportFleetStatus fleet, ListModels models,
-                                ReportTraffic traffic, AdmitClient limiter, ReportViolations violations, Clock clock) {
+                                ReportTraffic traffic, AdmitClient limiter, ReportViolations violations, Clock clock,
+                                ReportGuards guards, ReportHealthHistory history) {
         return new MetricsRoutes(registry, fleet, models, traffic, limiter, violations, info,
-                JsonMapper.builder().build(), clock);
+                JsonMapper.builder().build(), clock, guards, history);
     }
 
     // proxy.engine picks one of these by name.
@@ -153,9 +174,9 @@ public final class HttpInModule extends AbstractModule {
     @Provides
     @Singleton
     HttpServer httpServer(StatusRoutes status, ProxyRoutes proxyRoutes, MetricsRoutes metrics, AdmitClient limiter,
-                          TranslatorStatsRoutes translatorStats, ReportQueue queue) {
+                          TranslatorStatsRoutes translatorStats, ReportQueue queue, ProviderRoutes providers) {
         return new HttpServer(settings, List.of(proxyRoutes, metrics, new DashboardRoutes(dashboard), status,
-                translatorStats, new QueueStatsRoutes(queue, JsonMapper.builder().build())),
+                translatorStats, new QueueStatsRoutes(queue, JsonMapper.builder().build()), providers),
                 new RateLimitHandler(limiter, new ClientAddress(trustProxyHeaders, trustedProxyCidrs)));
     }
 }

@@ -24,8 +24,11 @@ public final class DashboardRoutes implements RouteRegistrar {
             context.addServlet(new ServletHolder("dashboard", new DashboardServlet(policy)), "/internal/ui/*");
         }
         if (settings.gateInternalApi()) {
-            context.addFilter(new FilterHolder(new InternalApiGate(policy)), "/internal/*",
-                    EnumSet.of(DispatcherType.REQUEST));
+            // Seed 004's provider pages show the same figures as /internal/status, so the same gate covers them.
+            FilterHolder gate = new FilterHolder(new InternalApiGate(policy));
+            for (String path : List.of("/internal/*", "/api/providers/*", "/health/*")) {
+                context.addFilter(gate, path, EnumSet.of(DispatcherType.REQUEST));
+            }
         }
     }
 

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code dashboard.gate_internal_api: true}: the status, stats and metrics routes answer only callers the
- * dashboard's access policy admits; others get a JSON 403. {@code /internal/health} stays open for liveness probes.
+ * dashboard's access policy admits; others get a JSON 403. {@code /internal/health} and {@code /health} stay open
+ * for liveness and readiness probes.
  */
 final class InternalApiGate implements Filter {
 
@@ -26,7 +27,9 @@ final class InternalApiGate implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (http.getRequestURI().equals("/internal/health") || policy.allows(http.getRemoteAddr(), http.getHeader("Host"))) {
+        String uri = http.getRequestURI();
+        // Liveness and readiness probes come from wherever the orchestrator runs: both stay open.
+        if (uri.equals("/internal/health") || uri.equals("/health") || policy.allows(http.getRemoteAddr(), http.getHeader("Host"))) {
             chain.doFilter(request, response);
             return;
         }

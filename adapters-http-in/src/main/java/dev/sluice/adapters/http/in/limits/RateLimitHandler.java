@@ -33,7 +33,8 @@ public final class RateLimitHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         RateDecision decision;
-        if (path.startsWith("/olla/") || path.startsWith("/api/")) {
+        // Provider status pages are read like /internal/status, not sent to a model: they are not rate-limited.
+        if (path.startsWith("/olla/") || path.startsWith("/api/") && !path.startsWith("/api/providers")) {
             decision = limiter.admit(clients.of(request));
         } else if (path.equals("/internal/health")) {
             decision = limiter.admitHealthCheck(clients.of(request));

@@ -5,6 +5,8 @@ import dev.sluice.adapters.http.in.server.RouteRegistrar;
 import dev.sluice.adapters.http.in.status.ServerInfo;
 import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.ReportGuards;
+import dev.sluice.application.port.in.ReportHealthHistory;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ReportViolations;
@@ -24,10 +26,11 @@ public final class MetricsRoutes implements RouteRegistrar {
 
     public MetricsRoutes(RequestRegistry registry, ReportFleetStatus fleet, ListModels models, ReportTraffic traffic,
                          AdmitClient limiter, ReportViolations violations, ServerInfo info, ObjectMapper mapper,
-                         Clock clock) {
+                         Clock clock, ReportGuards guards, ReportHealthHistory history) {
         JsonResponses json = new JsonResponses(mapper);
         this.servlet = new MetricsServlet(
-                new PrometheusFamilies(fleet, models, traffic, limiter, violations, info, registry, clock),
+                new PrometheusFamilies(fleet, models, traffic, limiter, violations, info, registry, clock, guards,
+                        history),
                 registry, new ModelStatsView(registry, json, clock), new ProcessView(json, clock),
                 new TimelineView(registry, json), json);
     }

@@ -4,6 +4,8 @@ import dev.sluice.adapters.http.in.status.FleetStatusView;
 import dev.sluice.adapters.http.in.status.ServerInfo;
 import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.ReportGuards;
+import dev.sluice.application.port.in.ReportHealthHistory;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ReportTraffic;
 import dev.sluice.application.port.in.ReportViolations;
@@ -33,9 +35,12 @@ final class PrometheusFamilies {
     private final ServerInfo info;
     private final RequestRegistry registry;
     private final Clock clock;
+    private final ReportGuards guards;
+    private final ReportHealthHistory history;
 
     PrometheusFamilies(ReportFleetStatus fleet, ListModels models, ReportTraffic traffic, AdmitClient limiter,
-                       ReportViolations violations, ServerInfo info, RequestRegistry registry, Clock clock) {
+                       ReportViolations violations, ServerInfo info, RequestRegistry registry, Clock clock,
+                       ReportGuards guards, ReportHealthHistory history) {
         this.fleet = fleet;
         this.models = models;
         this.traffic = traffic;
@@ -44,12 +49,15 @@ final class PrometheusFamilies {
         this.info = info;
         this.registry = registry;
         this.clock = clock;
+        this.guards = guards;
+        this.history = history;
     }
 
     List<MetricSnapshot> collect(MetricNaming naming) {
         Families f = new Families(naming);
         system(f);
         endpoints(f);
+        providers(f);
         requests(f, registry);
         return f.snapshots();
     }
@@ -106,6 +114,23 @@ final class PrometheusFamilies {
         }
     }
 
+    // The same figures the provider pages show, per endpoint (a provider is an endpoint).
+    private void providers(Families f) {
+        java.time.Instant now = clock.instant();
+        for (EndpointSnapshot s : fleet.endpoints()) {
+            String name = s.endpoint().name();
+            var guard = guards.of(s.endpoint());
+            String state = guard.describe(now);
+            f.gauge("sluice_endpoint_circuit_state", "Circuit breaker: 0 closed, 1 half-open, 2 open",
+                    state.equals("open") ? 2 : state.equals("half_open") ? 1 : 0, "endpoint", name);
+            f.gauge("sluice_endpoint_circuit_consecutive_failures", "Attempts in a row that got no answer",
+                    guard.transportFailures(), "endpoint", name);
+            f.gauge("sluice_endpoint_consecutive_errors", "5xx answers in a row", guard.errors(), "endpoint", name);
+            f.counter("sluice_endpoint_status_changes_total", "Times the endpoint's health status changed",
+                    history.changes(s.endpoint()), "endpoint", name);
+        }
+    }
+
     private void requests(Families f, RequestRegistry r) {
         f.timer("sluice_request_duration_seconds", "Client request time, arrival to last byte", r.total().latency);
         f.timer("sluice_request_ttfb_seconds", "Client request time to first body byte", r.total().firstByte);
@@ -117,6 +142,10 @@ final class PrometheusFamilies {
                         "endpoint", e.name());
                 f.counter("sluice_endpoint_failures_total", "Failed requests per endpoint", fig.failures.getCount(),
                         "endpoint", e.name());
+                f.counter("sluice_endpoint_input_tokens_total", "Prompt tokens reported by each endpoint",
+                        fig.inputTokens.getCount(), "endpoint", e.name());
+                f.counter("sluice_endpoint_output_tokens_total", "Generated tokens reported by each endpoint",
+                        fig.outputTokens.getCount(), "endpoint", e.name());
             });
         }
         Map<String, Figures> byModel = new java.util.TreeMap<>(r.models());

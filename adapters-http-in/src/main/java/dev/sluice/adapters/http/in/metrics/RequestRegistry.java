@@ -2,9 +2,11 @@ package dev.sluice.adapters.http.in.metrics;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.sluice.application.port.in.ListModels;
+import dev.sluice.application.port.in.ReportEndpointUsage;
 import dev.sluice.application.port.out.RequestMetrics;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.metrics.CompletedRequest;
+import dev.sluice.domain.model.ModelNamespace;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * becomes a series only when the catalogue knows it (anything else is counted under {@value #OTHER_MODEL}), so a
  * client cannot create series by inventing names.
  */
-public final class RequestRegistry implements RequestMetrics {
+public final class RequestRegistry implements RequestMetrics, ReportEndpointUsage {
 
     static final String OTHER_MODEL = "other";
     // A catalogue can hold thousands of models; past this many series new ones fall under "other" too.
@@ -97,7 +99,45 @@ public final class RequestRegistry implements RequestMetrics {
         if (byModel.size() < MAX_MODEL_SERIES && models.get().catalog().find(model).isPresent()) {
             return model;
         }
+        // "openai/gpt-4o" is gpt-4o asked of one provider: it counts under gpt-4o.
+        if (model.indexOf('/') > 0) {
+            var catalog = models.get().catalog();
+            String bare = ModelNamespace.resolve(model, catalog, endpoints).map(pin -> pin.namespace().model())
+                    .orElse(null);
+            if (bare != null && (byModel.containsKey(bare)
+                    || byModel.size() < MAX_MODEL_SERIES && catalog.find(bare).isPresent())) {
+                return bare;
+            }
+        }
         return OTHER_MODEL;
+    }
+
+    @Override
+    public Usage of(Endpoint endpoint) {
+        Figures f = byEndpoint.get(endpoint.id());
+        if (f == null) {
+            return Usage.EMPTY;
+        }
+        Map<String, ModelUsage> models = new java.util.TreeMap<>();
+        byModelEndpoint.forEach((model, perEndpoint) -> {
+            Figures m = perEndpoint.get(endpoint.id());
+            if (m != null) {
+                models.put(model, new ModelUsage(m.requests.getCount(), m.successes.getCount(), m.failures.getCount(),
+                        m.meanLatencyMillis(), m.inputTokens.getCount(), m.outputTokens.getCount()));
+            }
+        });
+        return new Usage(f.requests.getCount(), f.successes.getCount(), f.failures.getCount(), latency(f.latency),
+                latency(f.firstByte), f.inputTokens.getCount(), f.outputTokens.getCount(), models);
+    }
+
+    private static Latency latency(com.codahale.metrics.Timer timer) {
+        if (timer.getCount() == 0) {
+            return Latency.NONE;
+        }
+        com.codahale.metrics.Snapshot s = timer.getSnapshot();
+        double ms = 1_000_000.0;
+        return new Latency(timer.getCount(), s.getMean() / ms, s.getMedian() / ms, s.get95thPercentile() / ms,
+                s.get99thPercentile() / ms);
     }
 
     /** The dropwizard registry itself, for reporters and the Prometheus bridge. */

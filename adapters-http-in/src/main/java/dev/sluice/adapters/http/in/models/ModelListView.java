@@ -142,6 +142,30 @@ public final class ModelListView {
         return node;
     }
 
+    /**
+     * Appends namespaced entries ({@code endpoint/model}) to an OpenAI-shaped list, each owned by its endpoint, so
+     * a client can pick one provider's copy of a name several providers serve.
+     */
+    public void addNamespaced(ObjectNode openAiList, List<dev.sluice.domain.model.ModelNamespace.Listing> listings,
+                              Instant now) {
+        ArrayNode data = openAiList.withArray("data");
+        java.util.Map<String, ObjectNode> listed = new java.util.HashMap<>();
+        data.forEach(entry -> listed.put(entry.path("id").asText().toLowerCase(Locale.ROOT), (ObjectNode) entry));
+        for (var listing : listings) {
+            String owner = listing.source().endpoint().name();
+            ObjectNode same = listed.get(listing.name().toLowerCase(Locale.ROOT));
+            if (same != null) {
+                // A real name spelt the same (OpenRouter's "openai/gpt-4o") is listed once, owned by the endpoint
+                // the namespace sends it to.
+                same.put("owned_by", owner);
+                continue;
+            }
+            ObjectNode entry = openaiEntry(listing.name(), now).put("owned_by", owner);
+            listed.put(listing.name().toLowerCase(Locale.ROOT), entry);
+            data.add(entry);
+        }
+    }
+
     private ObjectNode list() {
         ObjectNode body = json.object();
         body.put("object", "list");

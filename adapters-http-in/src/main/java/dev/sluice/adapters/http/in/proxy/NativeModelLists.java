@@ -6,6 +6,7 @@ import dev.sluice.adapters.http.in.models.ModelListView;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
+import dev.sluice.domain.model.ModelNamespace;
 import dev.sluice.domain.model.UnifiedModel;
 import dev.sluice.domain.profile.Profile;
 import dev.sluice.domain.routing.RouteScope;
@@ -71,6 +72,9 @@ final class NativeModelLists {
                 .filter(m -> m.sources().stream().anyMatch(s -> reachable.contains(s.endpoint().id())))
                 .toList();
         ObjectNode body = view.render(format, served, clock.instant());
+        if (format.equals("openai")) {
+            view.addNamespaced(body, ModelNamespace.listings(models.catalog(), reachable), clock.instant());
+        }
         json.write(response, 200, body);
     }
 }

@@ -12,6 +12,7 @@ import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.domain.conversation.Conversation;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
+import dev.sluice.domain.model.ModelNamespace;
 import dev.sluice.domain.profile.Profile;
 import dev.sluice.domain.routing.InferenceRequest;
 import dev.sluice.domain.routing.RouteScope;
@@ -173,16 +174,19 @@ final class OllamaFrontDoor {
             async.complete();
             return;
         }
+        // "openai/gpt-4o" is looked up in the catalogue as gpt-4o; the router pins it to the named endpoint.
+        String known = ModelNamespace.resolve(model, models.catalog(), fleet.endpoints().stream()
+                .map(EndpointSnapshot::endpoint).toList()).map(pin -> pin.namespace().model()).orElse(model);
         if (conversion instanceof OllamaTranslation translation && translation.loadsOnly()
-                && !models.catalog().endpointsServing(model).isEmpty() && !show.servedByOllama(model)) {
+                && !models.catalog().endpointsServing(known).isEmpty() && !show.servedByOllama(known)) {
             answerLoaded(response, translation, async);
             return;
         }
         List<Profile> profiles = profiles(request);
         if (call == Call.SHOW) {
             // Only an Ollama can describe a model in Ollama's terms; for the rest the catalogue does.
-            if (!show.servedByOllama(model)) {
-                show.answer(model, response);
+            if (!show.servedByOllama(known)) {
+                show.answer(known, response);
                 async.complete();
                 return;
             }

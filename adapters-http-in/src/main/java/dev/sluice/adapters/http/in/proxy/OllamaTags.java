@@ -9,6 +9,7 @@ import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointSnapshot;
 import dev.sluice.domain.model.ModelSource;
+import dev.sluice.domain.model.ModelNamespace;
 import dev.sluice.domain.model.UnifiedModel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -60,19 +61,25 @@ final class OllamaTags {
             for (ModelSource source : model.sources()) {
                 if (reachable.contains(source.endpoint().id())
                         && listed.add(source.nativeName().toLowerCase(Locale.ROOT))) {
-                    entry(list.addObject(), model, source);
+                    entry(list.addObject(), source.nativeName(), model, source);
                 }
+            }
+        }
+        // A name two providers serve is also listed as endpoint/model, one per endpoint, so either can be chosen.
+        for (ModelNamespace.Listing listing : ModelNamespace.listings(models.catalog(), reachable)) {
+            if (listed.add(listing.name().toLowerCase(Locale.ROOT))) {
+                entry(list.addObject(), listing.name(), listing.model(), listing.source());
             }
         }
         json.write(response, 200, body);
     }
 
-    private static void entry(ObjectNode node, UnifiedModel model, ModelSource source) {
-        node.put("name", source.nativeName());
-        node.put("model", source.nativeName());
+    private static void entry(ObjectNode node, String name, UnifiedModel model, ModelSource source) {
+        node.put("name", name);
+        node.put("model", name);
         node.put("modified_at", Formats.rfc3339(source.lastSeen()));
         node.put("size", source.diskSize() > 0 ? source.diskSize() : model.diskSize());
-        node.put("digest", model.digest().isEmpty() ? sha256(source.nativeName()) : model.digest());
+        node.put("digest", model.digest().isEmpty() ? sha256(name) : model.digest());
         ObjectNode details = node.putObject("details");
         details.put("parent_model", "");
         details.put("format", model.format());

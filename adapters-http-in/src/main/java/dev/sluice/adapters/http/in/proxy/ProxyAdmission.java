@@ -283,6 +283,10 @@ final class ProxyAdmission {
         RequestTrace trace = RequestTrace.of(request);
         if (trace != null) {
             trace.decision = Optional.of(plan.decision());
+            // The front door and the Anthropic route come here directly: their model counts in metrics and logs too.
+            if (trace.model.isEmpty()) {
+                trace.model = body.model();
+            }
         }
         ResponseHeaders.routing(response, plan.decision());
         body.model().ifPresent(model -> response.setHeader("X-Olla-Model", model));

@@ -96,7 +96,8 @@ public final class HttpServer implements AutoCloseable {
             // Proxied requests get the richer request line (dev.sluice.request); status polling stays quiet.
             server.setRequestLog((request, response) -> {
                 String path = Request.getPathInContext(request);
-                if (!path.startsWith("/olla/") && !path.startsWith("/internal/")) {
+                if (!path.startsWith("/olla/") && !path.startsWith("/internal/") && !path.startsWith("/health")
+                        && !path.startsWith("/api/providers")) {
                     access.log(request, response);
                 }
             });
@@ -120,7 +121,8 @@ public final class HttpServer implements AutoCloseable {
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(256);
         gzip.setIncludedMethods("GET");
-        gzip.setIncludedPaths("/internal/*", "/olla/models", "/olla/models/*", "/version");
+        gzip.setIncludedPaths("/internal/*", "/olla/models", "/olla/models/*", "/version", "/api/providers",
+                "/api/providers/*", "/health/*");
         gzip.setHandler(context);
         return gzip;
     }

@@ -69,6 +69,38 @@ class RequestRegistryTest {
     }
 
     @Test
+    void anEndpointsUsageAddsUpItsRequestsTokensPercentilesAndModels() {
+        registry.record(answered("llama3.2:3b", 10));
+        registry.record(answered("made-up", 20));
+        var usage = registry.of(GPU);
+        assertThat(usage.requests()).isEqualTo(2);
+        assertThat(usage.successes()).isEqualTo(2);
+        assertThat(usage.inputTokens()).isEqualTo(6);
+        assertThat(usage.outputTokens()).isEqualTo(30);
+        assertThat(usage.latency().count()).isEqualTo(2);
+        assertThat(usage.latency().p95Millis()).isEqualTo(200.0);
+        assertThat(usage.firstByte().p50Millis()).isEqualTo(20.0);
+        assertThat(usage.models()).containsOnlyKeys("llama3.2:3b", RequestRegistry.OTHER_MODEL);
+        assertThat(usage.models().get("llama3.2:3b").outputTokens()).isEqualTo(10);
+    }
+
+    @Test
+    void aNamespacedNameCountsUnderItsModel_anUnknownNamespaceUnderOther() {
+        registry.record(answered("gpu/llama3.2:3b", 10));
+        registry.record(answered("nobody/llama3.2:3b", 10));
+        assertThat(registry.models()).containsOnlyKeys("llama3.2:3b", RequestRegistry.OTHER_MODEL);
+        assertThat(registry.models().get("llama3.2:3b").requests.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anEndpointWithoutRequestsReadsEmpty() {
+        var usage = registry.of(GPU);
+        assertThat(usage.requests()).isZero();
+        assertThat(usage.latency().count()).isZero();
+        assertThat(usage.models()).isEmpty();
+    }
+
+    @Test
     void aModelTheCatalogueKnows_getsItsOwnSeries() {
         registry.record(answered("llama3.2:3b", 10));
         registry.record(answered("llama3.2:3b", 20));
