@@ -70,8 +70,9 @@ class FallbackIntegrationTest {
             ScriptedBackend.write(response, callback, 200, OK);
             return true;
         });
+        // 1 s: long enough that a busy CI machine answering a scripted 400 is never mistaken for a timeout.
         proxy = RunningProxy.start(dir, RunningProxy.config("proxy:\n  load_balancer: priority\n"
-                        + "  response_header_timeout: 300ms\n"
+                        + "  response_header_timeout: 1s\n"
                         + "  fallback:\n    strategy: " + strategy + "\n    retry_same_attempts: 2\n    backoff: 20ms\n",
                 endpoint("first", first, "100"), endpoint("second", second, "10")));
         if (fault == Fault.REFUSED) {

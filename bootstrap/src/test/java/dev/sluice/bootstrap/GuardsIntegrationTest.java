@@ -90,7 +90,7 @@ class GuardsIntegrationTest {
 
     @Test
     void aBackendThatNeverAnswersIsFailedOverAfterTheHeaderTimeout() throws Exception {
-        start((response, callback) -> false, "  response_header_timeout: 400ms\n");
+        start((response, callback) -> false, "  response_header_timeout: 1s\n");
         Map<Integer, Integer> statuses = send(6);
         assertThat(statuses).containsOnly(Map.entry(200, 6));
         assertThat(bad.chats.get()).isPositive();
@@ -100,7 +100,7 @@ class GuardsIntegrationTest {
     @Test
     void theBreakerOpensAfterRepeatedTimeoutsAndStopsTryingTheEndpoint() throws Exception {
         start((response, callback) -> false,
-                "  response_header_timeout: 200ms\n  circuit_breaker:\n    failure_threshold: 2\n    open_duration: 1m\n");
+                "  response_header_timeout: 1s\n  circuit_breaker:\n    failure_threshold: 2\n    open_duration: 1m\n");
         send(10);
         assertThat(bad.chats.get()).as("tried until the breaker opened, then left alone").isEqualTo(2);
         assertThat(proxy.endpointStatus("bad").at("/circuit/reason").asText()).isEqualTo("circuit_open");
