@@ -10,6 +10,13 @@ import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.Balancer;
+import dev.sluice.domain.balancing.ModelAbilities;
+import dev.sluice.domain.balancing.RequestNeeds;
+import dev.sluice.domain.model.ModelCatalog;
+import dev.sluice.domain.routing.ProviderRouting;
+import dev.sluice.domain.routing.ShapedDecision;
+import dev.sluice.domain.routing.Strategy;
+import dev.sluice.domain.routing.StrategyChoice;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.fallback.FallbackPolicy;
 import dev.sluice.domain.routing.InferenceRequest;
@@ -41,7 +48,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     private final RouteTable routes;
     private final ModelRouter router;
     private final ModelAliases aliases;
-    private final Balancer balancer;
+    private final StrategyChoice strategies;
     private final TrafficStats traffic;
     private final EndpointDemotion demotion;
     private final Supplier<CompletableFuture<Void>> refreshModels;
@@ -93,6 +100,21 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
                        StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
                        EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom, FallbackPolicy fallback,
                        DoubleSupplier jitter) {
+        this(fleet, models, routes, router, aliases, StrategyChoice.only(Strategy.of(balancer)), traffic, demotion,
+                refreshModels, refreshTimeout, maxAttempts, sticky, guards, endpointLimits, concurrency, waitingRoom,
+                fallback, jitter);
+    }
+
+    /**
+     * @param strategies which strategy (balancer, and how model-based or capability-based shape the candidates)
+     *                   serves a request, by its route and model
+     */
+    public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
+                       StrategyChoice strategies, TrafficStats traffic, EndpointDemotion demotion,
+                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
+                       StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
+                       EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom, FallbackPolicy fallback,
+                       DoubleSupplier jitter) {
         this.fallback = fallback;
         this.jitter = jitter;
         this.concurrency = concurrency;
@@ -105,7 +127,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
         this.routes = routes;
         this.router = router;
         this.aliases = aliases;
-        this.balancer = balancer;
+        this.strategies = strategies;
         this.traffic = traffic;
         this.demotion = demotion;
         this.refreshModels = refreshModels;
@@ -125,31 +147,59 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
 
     @Override
     public CompletableFuture<RoutePlan> plan(InferenceRequest request) {
+        Strategy chosen = strategies.forRequest(request.scope().prefix(), request.model());
         List<Endpoint> candidates = candidates(request);
         String strategy = router.policy().type().wireName();
         if (candidates.isEmpty()) {
-            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of(), request);
+            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of(), request,
+                    chosen);
         }
         if (request.model().isEmpty()) {
-            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of(), request);
+            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of(), request, chosen);
         }
         String model = request.model().get();
         Optional<Map<String, String>> alias = aliases.resolve(model, models.catalog(), candidates);
         if (alias.isPresent() && !alias.get().isEmpty()) {
             Map<String, String> rewrite = alias.get();
             List<Endpoint> targets = candidates.stream().filter(e -> rewrite.containsKey(e.id())).toList();
-            return done(new Routed(targets, "alias",
-                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false), rewrite, request);
+            RoutingDecision routed = new Routed(targets, "alias",
+                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false);
+            return CompletableFuture.completedFuture(plan(shape(chosen, routed, candidates, rewrite.keySet(), model,
+                    request, rewrite), rewrite, request, chosen));
         }
-        RoutingDecision decision = router.decide(candidates, hosting(model), false);
+        Set<String> hosting = hosting(model);
+        RoutingDecision decision = router.decide(candidates, hosting, false);
         if (!(decision instanceof RefreshFirst)) {
-            return done(decision, Map.of(), request);
+            return CompletableFuture.completedFuture(plan(shape(chosen, decision, candidates, hosting, model, request,
+                    Map.of()), Map.of(), request, chosen));
         }
         // Discovery strategy on a miss: refresh every model list (bounded), then decide again on fresh data.
         return refreshModels.get()
                 .completeOnTimeout(null, refreshTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> null)
-                .thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true), Map.of(), request));
+                .thenApply(ignored -> {
+                    List<Endpoint> fresh = candidates(request);
+                    Set<String> hostingNow = hosting(model);
+                    return plan(shape(chosen, router.decide(fresh, hostingNow, true), fresh, hostingNow, model,
+                            request, Map.of()), Map.of(), request, chosen);
+                });
+    }
+
+    // model-based and capability-based shape the decision by the model's name and the request's needs; the body is
+    // examined for those needs only when capabilities are checked.
+    private ShapedDecision shape(Strategy strategy, RoutingDecision decision, List<Endpoint> candidates,
+                                 Set<String> hosting, String model, InferenceRequest request,
+                                 Map<String, String> rewrite) {
+        if (strategy.shaping().isEmpty()) {
+            return ShapedDecision.unshaped(decision);
+        }
+        ProviderRouting shaping = strategy.shaping().get();
+        RequestNeeds needs = shaping.checksCapabilities() ? request.needs().get() : RequestNeeds.NONE;
+        ModelCatalog catalog = models.catalog();
+        return shaping.shape(decision, candidates, hosting, model, needs, endpoint -> {
+            String name = rewrite.getOrDefault(endpoint.id(), model);
+            return ModelAbilities.on(endpoint, name, catalog.servedOn(name, endpoint.id()));
+        });
     }
 
     private List<Endpoint> candidates(InferenceRequest request) {
@@ -168,12 +218,13 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     }
 
     private CompletableFuture<RoutePlan> done(RoutingDecision decision, Map<String, String> rewrite,
-                                              InferenceRequest request) {
-        return CompletableFuture.completedFuture(plan(decision, rewrite, request));
+                                              InferenceRequest request, Strategy strategy) {
+        return CompletableFuture.completedFuture(plan(ShapedDecision.unshaped(decision), rewrite, request, strategy));
     }
 
-    private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite, InferenceRequest request) {
-        return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts,
+    private RoutePlan plan(ShapedDecision decision, Map<String, String> rewrite, InferenceRequest request,
+                           Strategy strategy) {
+        return new AttemptPlan(decision, rewrite, fleet, strategy.balancer(), traffic, demotion, maxAttempts,
                 request.stickyKey(), sticky, guards, endpointLimits, concurrency, waitingRoom, fallback, jitter);
     }
 }
