@@ -87,6 +87,19 @@ class RoutingConfigTest {
         assertThat(r.byModel().keySet()).as("file order: first match wins").containsExactly("llama*", "*");
     }
 
+    @Test
+    void hostedProfilesWithAFixedCatalogueCallTheirCapabilityPatternsComplete_localOnesDoNot() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.yaml"), ENDPOINTS);
+        var profiles = Configuration.load(Optional.of(file), Map.of(), dir).profiles().catalog();
+        assertThat(profiles.forType("openai-api").orElseThrow().completeCapabilities())
+                .containsExactlyInAnyOrder("tools", "vision", "embeddings");
+        assertThat(profiles.forType("openai-api").orElseThrow().capabilitiesOf("o1-mini")).doesNotContain("tools");
+        assertThat(profiles.forType("anthropic").orElseThrow().capabilitiesOf("claude-sonnet-4-20250514"))
+                .contains("tools", "vision");
+        assertThat(profiles.forType("ollama").orElseThrow().completeCapabilities()).isEmpty();
+        assertThat(profiles.forType("openai").orElseThrow().completeCapabilities()).isEmpty();
+    }
+
     @Nested
     class Rejected {
 

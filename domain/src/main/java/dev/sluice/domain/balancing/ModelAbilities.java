@@ -13,14 +13,15 @@ import java.util.Set;
 /**
  * What one endpoint's copy of a model can do, as far as the catalogue knows. Capabilities come from the model
  * rules and the platform profile's name patterns, which tag what they recognise and say nothing of the rest; so a
- * capability counts as missing only where the endpoint's profile lists patterns for it (its authors claim to know
- * which of the platform's models have it) and the model matches none. Elsewhere silence means "unknown", never
- * "cannot": a custom fine-tune on Ollama is not refused tools because no pattern names it.
+ * capability counts as missing only where the endpoint's profile declares its patterns for it complete
+ * ({@code models.complete_capabilities}: a hosted API's fixed catalogue) and the model matches none. Elsewhere
+ * silence means "unknown", never "cannot": a custom fine-tune on Ollama is not refused tools or images because no
+ * pattern names it.
  *
  * @param capabilities  the model's capabilities on that endpoint ({@code tools}, {@code vision}, {@code embeddings} ...)
  * @param type          {@code llm}, {@code vlm}, {@code embeddings}; empty when unknown
  * @param contextLength its context window in tokens; 0 when unknown
- * @param declared      capabilities the endpoint's profile has name patterns for
+ * @param declared      capabilities for which the endpoint's profile names every model that has them
  */
 public record ModelAbilities(Set<String> capabilities, String type, long contextLength, Set<String> declared) {
 
@@ -41,7 +42,7 @@ public record ModelAbilities(Set<String> capabilities, String type, long context
      * catalogue listed it).
      */
     public static ModelAbilities on(Endpoint endpoint, String model, Optional<UnifiedModel> entry) {
-        Set<String> declared = endpoint.profile().capabilityPatterns().keySet();
+        Set<String> declared = endpoint.profile().completeCapabilities();
         if (entry.isEmpty()) {
             List<String> implied = endpoint.profile().capabilitiesOf(model);
             return new ModelAbilities(Set.copyOf(implied), implied.contains("embeddings") ? "embeddings" : "",

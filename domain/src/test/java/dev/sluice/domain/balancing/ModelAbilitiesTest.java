@@ -10,6 +10,7 @@ import dev.sluice.domain.model.ModelState;
 import dev.sluice.domain.model.UnifiedModel;
 import dev.sluice.domain.pattern.Glob;
 import dev.sluice.domain.profile.ContextPattern;
+import dev.sluice.domain.profile.Profile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -106,13 +107,29 @@ class ModelAbilitiesTest {
 
         @Test
         void aModelNoCatalogueListsIsReadFromTheProfilesPatterns() {
-            Endpoint anthropic = TestFleet.endpoint("anthropic").profile(TestFleet.profile("anthropic", List.of(),
+            Profile local = TestFleet.profile("anthropic", List.of(),
                     Map.of("tools", List.of(new Glob("claude-3*")), "vision", List.of(new Glob("claude-3*"))),
-                    List.of(new ContextPattern(new Glob("claude-*"), 200_000)))).build();
+                    List.of(new ContextPattern(new Glob("claude-*"), 200_000)));
+            Profile complete = new Profile(local.name(), local.displayName(), local.description(), local.prefixes(),
+                    true, local.paths(), local.modelDiscoveryPath(), local.healthCheckPath(), local.anthropicSupport(),
+                    local.characteristics(), local.capabilityPatterns(), local.contextPatterns(),
+                    local.modelFieldPaths(), local.responseFormat(), local.metricsExtraction(), local.provider(),
+                    Set.of("tools", "vision"));
+            Endpoint anthropic = TestFleet.endpoint("anthropic").profile(complete).build();
             ModelAbilities claude = ModelAbilities.on(anthropic, "claude-3-5-haiku-latest", Optional.empty());
             assertThat(claude.capabilities()).containsExactlyInAnyOrder("tools", "vision");
             assertThat(claude.contextLength()).isEqualTo(200_000);
             assertThat(ModelAbilities.on(anthropic, "claude-2.1", Optional.empty()).lacks(TOOLS)).containsExactly("tools");
+        }
+
+        @Test
+        void patternsAProfileDoesNotCallCompleteOnlyTag() {
+            Endpoint ollama = TestFleet.endpoint("ollama").profile(TestFleet.profile("ollama", List.of(),
+                    Map.of("vision", List.of(new Glob("*llava*"))), List.of())).build();
+            ModelAbilities gemma = ModelAbilities.on(ollama, "gemma3:4b", Optional.empty());
+            assertThat(gemma.lacks(IMAGES)).isEmpty();
+            assertThat(gemma.fit(IMAGES)).isEqualTo(Fit.UNKNOWN);
+            assertThat(ModelAbilities.on(ollama, "llava:7b", Optional.empty()).fit(IMAGES)).isEqualTo(Fit.CAPABLE);
         }
     }
 }

@@ -21,13 +21,13 @@ final class RoutingTestEndpoints {
     private RoutingTestEndpoints() {
     }
 
-    /** A hosted API of this type, tagging tools on the models matching {@code toolModels}. */
+    /** A hosted API of this type whose catalogue's tool-calling models are exactly those matching {@code toolModels}. */
     static Endpoint hosted(String name, String type, String... toolModels) {
         Map<String, List<Glob>> patterns = toolModels.length == 0 ? Map.of()
                 : Map.of("tools", java.util.Arrays.stream(toolModels).map(Glob::new).toList());
         Profile profile = new Profile(type, type, "hosted " + type, List.of(type), true, List.of("/v1/chat/completions"),
                 "/v1/models", "/v1/models", AnthropicSupport.NONE, PlatformCharacteristics.DEFAULTS, patterns,
-                List.of(), List.of("model"), type, MetricsExtraction.NONE, HOSTED);
+                List.of(), List.of("model"), type, MetricsExtraction.NONE, HOSTED, patterns.keySet());
         return TestFleet.endpoint(name).url("https://" + name + ".example").profile(profile).build();
     }
 
