@@ -88,6 +88,15 @@ class RoutingConfigTest {
     }
 
     @Test
+    void theEnvironmentOverridesTheTieBreakerAndWhatHappensWhenNoneFits() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.yaml"), "proxy:\n  load_balancer: capability-based\n" + ENDPOINTS);
+        RoutingConfig r = Configuration.load(Optional.of(file), Map.of("OLLA_PROXY_ROUTING_TIE_BREAKER", "round-robin",
+                "OLLA_PROXY_ROUTING_WHEN_NONE_FIT", "forward"), dir).config().config().proxy().routing();
+        assertThat(r.tieBreaker()).isEqualTo("round-robin");
+        assertThat(r.whenNoneFit()).isEqualTo("forward");
+    }
+
+    @Test
     void hostedProfilesWithAFixedCatalogueCallTheirCapabilityPatternsComplete_localOnesDoNot() throws IOException {
         Path file = Files.writeString(dir.resolve("config.yaml"), ENDPOINTS);
         var profiles = Configuration.load(Optional.of(file), Map.of(), dir).profiles().catalog();
