@@ -136,4 +136,38 @@ class RoutingStrategiesIntegrationTest {
             assertThat(second.chats.get()).isEqualTo(3);
         }
     }
+
+    @Test
+    void capabilityBased_aLongPromptGoesToTheEndpointWhoseContextWindowHoldsIt() throws Exception {
+        String small = "{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5-7b-instruct\",\"object\":\"model\","
+                + "\"max_model_len\":4096}]}";
+        String large = small.replace("4096", "32768");
+        try (FakeCloudApi short4k = new FakeCloudApi("Authorization", "Bearer k", Map.of("/v1/models", small));
+             FakeCloudApi long32k = new FakeCloudApi("Authorization", "Bearer k", Map.of("/v1/models", large));
+             RunningProxy proxy = RunningProxy.start(dir, RunningProxy.config("proxy:\n  load_balancer: capability-based\n",
+                     RunningProxy.endpoint("short", short4k.baseUri(), "openai", "auth: {type: bearer, token: k}",
+                             "priority: 200"),
+                     RunningProxy.endpoint("long", long32k.baseUri(), "openai", "auth: {type: bearer, token: k}",
+                             "priority: 50")))) {
+            String words = "lorem ipsum ".repeat(5_000); // 60,000 characters: about 15,000 tokens
+            HttpResponse<String> longPrompt = proxy.post("/olla/openai/v1/chat/completions",
+                    "{\"model\":\"qwen2.5-7b-instruct\",\"messages\":[{\"role\":\"user\",\"content\":\"" + words + "\"}]}");
+            assertThat(longPrompt.statusCode()).isEqualTo(200);
+            assertThat(longPrompt.headers().firstValue("X-Olla-Endpoint")).contains("long");
+
+            // A short one goes by priority, as ever.
+            HttpResponse<String> shortPrompt = proxy.post("/olla/openai/v1/chat/completions", chat("qwen2.5-7b-instruct", ""));
+            assertThat(shortPrompt.headers().firstValue("X-Olla-Endpoint")).contains("short");
+
+            // Too large for both: refused before any backend sees it, with the estimate and the largest window.
+            HttpResponse<String> tooLong = proxy.post("/olla/openai/v1/chat/completions",
+                    "{\"model\":\"qwen2.5-7b-instruct\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                            + words.repeat(3) + "\"}]}");
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(proxy.json(tooLong).at("/error/message").asText()).contains("context window")
+                    .contains("32768");
+            assertThat(short4k.requestsTo("/v1/chat/completions")).hasSize(1);
+            assertThat(long32k.requestsTo("/v1/chat/completions")).hasSize(1);
+        }
+    }
 }
