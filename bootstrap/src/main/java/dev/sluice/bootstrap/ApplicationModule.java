@@ -41,6 +41,14 @@ import dev.sluice.domain.balancing.ProviderCosts;
 import dev.sluice.domain.balancing.LeastConnectionsBalancer;
 import dev.sluice.domain.balancing.PriorityBalancer;
 import dev.sluice.domain.balancing.RoundRobinBalancer;
+import dev.sluice.domain.balancing.PreferenceBalancer;
+import dev.sluice.domain.pattern.Glob;
+import dev.sluice.domain.routing.ModelPattern;
+import dev.sluice.domain.routing.ModelPatterns;
+import dev.sluice.domain.routing.ModelStrategy;
+import dev.sluice.domain.routing.ProviderRouting;
+import dev.sluice.domain.routing.Strategy;
+import dev.sluice.domain.routing.StrategyChoice;
 import dev.sluice.domain.profile.ProfileCatalog;
 import dev.sluice.domain.routing.FallbackBehavior;
 import dev.sluice.domain.routing.ModelRouter;
@@ -163,11 +171,34 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Balancer balancer(Map<String, Balancer> balancers, SluiceConfig config, Configuration configuration) {
-        if (config.proxy().loadBalancer().equals("cost-optimized")) {
+    StrategyChoice strategies(Map<String, Balancer> balancers, SluiceConfig config, Configuration configuration) {
+        var routing = config.proxy().routing();
+        ModelPatterns patterns = routing.modelPatterns() == null ? ModelPatterns.DEFAULTS
+                : new ModelPatterns(routing.modelPatterns().stream()
+                        .map(p -> new ModelPattern(new Glob(p.pattern()), p.providers())).toList());
+        boolean forward = routing.whenNoneFit().equals("forward");
+        // One instance per name, so a route and a model that name the same strategy share its rotation.
+        Map<String, Strategy> named = new java.util.HashMap<>();
+        java.util.function.Function<String, Strategy> strategy = name -> named.computeIfAbsent(name, n -> {
+            if (n.equals("model-based") || n.equals("capability-based")) {
+                Balancer tieBreaker = balancer(routing.tieBreaker(), balancers, configuration);
+                return new Strategy(n, new PreferenceBalancer(n, tieBreaker),
+                        Optional.of(new ProviderRouting(patterns, n.equals("capability-based"), forward)));
+            }
+            return Strategy.of(balancer(n, balancers, configuration));
+        });
+        Map<String, Strategy> byRoute = new java.util.LinkedHashMap<>();
+        routing.byRoute().forEach((route, name) -> byRoute.put(route, strategy.apply(name)));
+        List<ModelStrategy> byModel = routing.byModel().entrySet().stream()
+                .map(e -> new ModelStrategy(new Glob(e.getKey()), strategy.apply(e.getValue()))).toList();
+        return new StrategyChoice(strategy.apply(config.proxy().loadBalancer()), byRoute, byModel);
+    }
+
+    private static Balancer balancer(String name, Map<String, Balancer> balancers, Configuration configuration) {
+        if (name.equals("cost-optimized")) {
             return new CostOptimizedBalancer(new ProviderCosts(configuration.costOverrides())::of);
         }
-        return balancers.get(config.proxy().loadBalancer());
+        return balancers.get(name);
     }
 
     @Provides
@@ -210,7 +241,7 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ProxyRouter proxyRouter(Fleet fleet, ListModels models, ProfileCatalog profiles, SluiceConfig config,
-                            Balancer balancer, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery,
+                            StrategyChoice strategies, TrafficStats traffic, Clock clock, ModelDiscoveryService discovery,
                             StickySessions sticky, EndpointGuards guards, List<Endpoint> endpoints,
                             EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom) {
         var strategy = config.modelRegistry().routingStrategy();
@@ -222,7 +253,7 @@ final class ApplicationModule extends AbstractModule {
         int attempts = !retry.enabled() || !retry.onConnectionFailure() ? 1
                 : retry.maxAttempts() > 0 ? retry.maxAttempts() : config.proxy().maxRetries();
         return new ProxyRouter(fleet, models, new RouteTable(profiles), new ModelRouter(policy),
-                new ModelAliases(config.modelAliases()), balancer, traffic,
+                new ModelAliases(config.modelAliases()), strategies, traffic,
                 new EndpointDemotion(fleet, HealthPolicy.standard(), clock), discovery::refreshAll,
                 strategy.options().discoveryTimeout(), attempts, sticky, guards,
                 new EndpointRateLimits(endpoints, config.server().rateLimits().perEndpoint().defaultRequestsPerMinute(),

@@ -24,6 +24,14 @@ final class ConfigValidator {
     private static final Duration MIN_CHECK_INTERVAL = Duration.ofSeconds(1);
     private static final Duration MAX_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final long MAX_MESSAGE_SIZE = 100L << 20;
+    /** Balancers that choose among equals; model-based and capability-based add preferences on top of one. */
+    static final List<String> BALANCERS = List.of("priority", "round-robin", "least-connections", "fastest-response",
+            "cost-optimized");
+    static final List<String> STRATEGIES = List.of("priority", "round-robin", "least-connections", "fastest-response",
+            "cost-optimized", "model-based", "capability-based");
+    /** Routes served outside the profiles' own prefixes. */
+    private static final List<String> OTHER_ROUTES = List.of("proxy", "openai", "openai-compatible", "anthropic",
+            "ollama-front-door");
 
     private final String source;
     private final YamlLocations locations;
@@ -38,6 +46,7 @@ final class ConfigValidator {
         ConfigValidator v = new ConfigValidator(source, locations);
         v.server(config);
         v.proxy(config);
+        v.routing(config, profiles);
         v.discovery(config, profiles);
         v.registry(config);
         v.other(config);
@@ -75,8 +84,7 @@ final class ConfigValidator {
         var p = c.proxy();
         oneOf(p.engine(), "proxy.engine", List.of("olla", "sherpa"));
         oneOf(p.profile(), "proxy.profile", List.of("auto", "streaming", "standard"));
-        oneOf(p.loadBalancer(), "proxy.load_balancer", List.of("priority", "round-robin", "least-connections",
-                "fastest-response", "cost-optimized"));
+        oneOf(p.loadBalancer(), "proxy.load_balancer", STRATEGIES);
         positive(p.connectionTimeout(), "proxy.connection_timeout");
         nonNegative(p.connectionKeepAlive(), "proxy.connection_keep_alive");
         nonNegative(p.responseTimeout(), "proxy.response_timeout");
@@ -111,6 +119,48 @@ final class ConfigValidator {
         positive(p.outlierDetection().baseEjection(), "proxy.outlier_detection.base_ejection");
         check(p.outlierDetection().maxEjection().compareTo(p.outlierDetection().baseEjection()) >= 0,
                 "proxy.outlier_detection.max_ejection", "must not be shorter than base_ejection");
+    }
+
+    private void routing(SluiceConfig c, ProfileCatalog profiles) {
+        var r = c.proxy().routing();
+        oneOf(r.tieBreaker(), "proxy.routing.tie_breaker", BALANCERS);
+        oneOf(r.whenNoneFit(), "proxy.routing.when_none_fit", List.of("reject", "forward"));
+        Set<String> routes = new java.util.TreeSet<>(OTHER_ROUTES);
+        profiles.all().forEach(p -> p.prefixes().forEach(prefix -> routes.add(prefix.toLowerCase(Locale.ROOT))));
+        r.byRoute().forEach((route, strategy) -> {
+            String key = "proxy.routing.by_route." + route;
+            check(routes.contains(dev.sluice.domain.routing.StrategyChoice.routeKey(route)), key,
+                    "is not a route: use one of " + String.join(", ", routes));
+            oneOf(strategy, key, STRATEGIES);
+        });
+        r.byModel().forEach((model, strategy) -> {
+            String key = "proxy.routing.by_model." + model;
+            check(!model.isBlank(), key, "must be a model name or glob such as llama*");
+            oneOf(strategy, key, STRATEGIES);
+        });
+        if (r.modelPatterns() == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        c.discovery().staticDiscovery().endpoints().forEach(e -> {
+            if (e.name() != null) {
+                names.add(e.name().toLowerCase(Locale.ROOT));
+            }
+        });
+        for (int i = 0; i < r.modelPatterns().size(); i++) {
+            var pattern = r.modelPatterns().get(i);
+            String key = "proxy.routing.model_patterns[" + i + "]";
+            check(pattern.pattern() != null && !pattern.pattern().isBlank(), key + ".pattern",
+                    "is missing: write a model glob such as claude-*");
+            check(!pattern.providers().isEmpty(), key + ".providers",
+                    "is empty: name the endpoint types (anthropic, openai-api, ollama ...), endpoint names or local");
+            for (String provider : pattern.providers()) {
+                boolean known = provider != null && (provider.equalsIgnoreCase("local")
+                        || profiles.forType(provider).isPresent() || names.contains(provider.toLowerCase(Locale.ROOT)));
+                check(known, key + ".providers", "'" + provider + "' is neither an endpoint type, an endpoint name "
+                        + "nor local: use one of " + String.join(", ", profiles.knownTypes()));
+            }
+        }
     }
 
     private void discovery(SluiceConfig c, ProfileCatalog profiles) {

@@ -60,6 +60,8 @@ final class EnvOverrides {
         add("OLLA_PROXY_QUEUE_TIMEOUT", "proxy.queue.timeout", Kind.DURATION);
         add("OLLA_PROXY_QUEUE_PRIORITIZATION", "proxy.queue.prioritization", Kind.BOOL);
         add("OLLA_PROXY_FALLBACK_STRATEGY", "proxy.fallback.strategy", Kind.TEXT);
+        add("OLLA_PROXY_ROUTING_TIE_BREAKER", "proxy.routing.tie_breaker", Kind.TEXT);
+        add("OLLA_PROXY_ROUTING_WHEN_NONE_FIT", "proxy.routing.when_none_fit", Kind.TEXT);
         add("OLLA_PROXY_RESPONSE_HEADER_TIMEOUT", "proxy.response_header_timeout", Kind.DURATION);
         add("OLLA_PROXY_TLS_HANDSHAKE_TIMEOUT", "proxy.tls_handshake_timeout", Kind.DURATION);
         add("OLLA_PROXY_CONNECTION_KEEP_ALIVE", "proxy.connection_keep_alive", Kind.DURATION);

@@ -67,13 +67,25 @@ final class ProviderEnv {
             }
         });
         String strategy = value(env, "ROUTING_STRATEGY");
+        java.util.Optional<String> chosen = java.util.Optional.empty();
         if (strategy != null) {
-            balancer(strategy, notes).ifPresent(b -> set(tree, "proxy.load_balancer", tree.textNode(b)));
+            chosen = balancer(strategy);
             applied.add("ROUTING_STRATEGY");
+        } else if (definesProviders(dotEnv) && !tree.path("proxy").has("load_balancer")) {
+            // Seed 004's default, for a .env written for it; a shell that merely exports OPENAI_API_KEY keeps ours.
+            chosen = java.util.Optional.of("capability-based");
+            notes.add("ROUTING_STRATEGY is not set: using seed 004's default, capability_based "
+                    + "(proxy.load_balancer: capability-based)");
         }
+        chosen.ifPresent(b -> set(tree, "proxy.load_balancer", tree.textNode(b)));
+        boolean preferring = chosen.filter(b -> b.equals("model-based") || b.equals("capability-based")).isPresent();
         String balancing = value(env, "ENABLE_LOAD_BALANCING");
         if (balancing != null) {
-            if (!bool("ENABLE_LOAD_BALANCING", balancing)) {
+            boolean spread = bool("ENABLE_LOAD_BALANCING", balancing);
+            if (preferring) {
+                // Among the endpoints the strategy prefers: spread the load, or always the highest priority.
+                set(tree, "proxy.routing.tie_breaker", tree.textNode(spread ? "least-connections" : "priority"));
+            } else if (!spread) {
                 // No balancing: every request goes to the preferred (highest-priority) provider that can take it.
                 set(tree, "proxy.load_balancer", tree.textNode("priority"));
             }
@@ -185,7 +197,7 @@ final class ProviderEnv {
                 || p.prefix().equals("OLLAMA") && value(env, "OLLAMA_BASE_URL") != null;
     }
 
-    private static java.util.Optional<String> balancer(String strategy, List<String> notes) {
+    private static java.util.Optional<String> balancer(String strategy) {
         String s = strategy.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         switch (s) {
             case "round-robin":
@@ -193,20 +205,20 @@ final class ProviderEnv {
             case "fastest-response":
             case "cost-optimized":
             case "least-connections":
+            case "model-based":
+            case "capability-based":
                 return java.util.Optional.of(s);
             case "least-loaded":
                 return java.util.Optional.of("least-connections");
-            case "capability-based":
-            case "model-based":
-                // Requests already go only to endpoints whose catalogue serves the model; among those the configured
-                // balancer chooses. Capability filters (tools, vision, context) are not built yet (issue 10).
-                notes.add("ROUTING_STRATEGY=" + strategy + ": requests go to the endpoints serving the model, chosen "
-                        + "by proxy.load_balancer; capability filters (tools, vision, context length) are not applied yet");
-                return java.util.Optional.empty();
             default:
                 throw new ConfigException("ROUTING_STRATEGY='" + strategy + "' is not one we know: round_robin, "
                         + "least_loaded, fastest_response, cost_optimized, priority, capability_based, model_based");
         }
+    }
+
+    // The .env file itself sets up a seed-004 provider.
+    private static boolean definesProviders(Map<String, String> dotEnv) {
+        return PROVIDERS.stream().anyMatch(p -> enabled(p, dotEnv));
     }
 
     /** Variables with a seed-004 prefix that are not ones we read, each with the one it was probably meant to be. */

@@ -14,6 +14,7 @@ import dev.sluice.domain.fallback.FallbackPolicy;
 import dev.sluice.domain.fallback.FallbackStep;
 import dev.sluice.domain.routing.Routed;
 import dev.sluice.domain.routing.RoutingDecision;
+import dev.sluice.domain.routing.ShapedDecision;
 import dev.sluice.domain.routing.StickyKey;
 import dev.sluice.domain.routing.StickyOutcome;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.function.DoubleSupplier;
 final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
 
     private final RoutingDecision decision;
+    private final ShapedDecision shaped;
     private final List<Endpoint> candidates;
     private final Map<String, String> modelByEndpoint;
     private final Fleet fleet;
@@ -52,7 +54,7 @@ final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
     private Endpoint retrySame;
     private int sameRetries;
 
-    AttemptPlan(RoutingDecision decision, Map<String, String> modelByEndpoint, Fleet fleet, Balancer balancer,
+    AttemptPlan(ShapedDecision shaped, Map<String, String> modelByEndpoint, Fleet fleet, Balancer balancer,
                 TrafficStats traffic, EndpointDemotion demotion, int maxAttempts, Optional<StickyKey> stickyKey,
                 StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
                 EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom, FallbackPolicy fallback,
@@ -65,8 +67,9 @@ final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
         this.endpointLimits = endpointLimits;
         this.stickyKey = sticky.enabled() ? stickyKey : Optional.empty();
         this.sticky = sticky;
-        this.decision = decision;
-        this.candidates = decision instanceof Routed routed ? routed.endpoints() : List.of();
+        this.shaped = shaped;
+        this.decision = shaped.decision();
+        this.candidates = decision() instanceof Routed routed ? routed.endpoints() : List.of();
         this.modelByEndpoint = modelByEndpoint;
         this.fleet = fleet;
         this.balancer = balancer;
@@ -97,7 +100,7 @@ final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
                 if (!tried.contains(endpoint.id()) && guards.mayAdmit(endpoint) && endpointLimits.mayTake(endpoint)
                         && concurrency.hasRoom(endpoint)) {
                     remaining.add(new Candidate(endpoint, fleet.health(endpoint).status(), traffic.active(endpoint),
-                            traffic.recentResponseMillis(endpoint)));
+                            traffic.recentResponseMillis(endpoint), shaped.rankOf(endpoint.id())));
                 }
             }
             Optional<Endpoint> chosen;
@@ -211,10 +214,12 @@ final class AttemptPlan implements RoutePlan, WaitingRoom.Claim<Attempt> {
     }
 
     // A failover choice must not move the balancer's rotation: with round-robin, doing so would hand the next
-    // request's first attempt to the same failing endpoint every time. Highest priority, then least busy, wins.
+    // request's first attempt to the same failing endpoint every time. The strategy's preference (model-based,
+    // capability-based), then highest priority, then least busy, wins.
     private static Optional<Endpoint> failoverPick(List<Candidate> remaining) {
         return remaining.stream().filter(c -> c.status().routable())
-                .min(java.util.Comparator.comparingInt((Candidate c) -> -c.priority())
+                .min(java.util.Comparator.comparingInt(Candidate::rank)
+                        .thenComparingInt((Candidate c) -> -c.priority())
                         .thenComparingLong(Candidate::activeRequests)
                         .thenComparing(c -> c.endpoint().name()))
                 .map(Candidate::endpoint);

@@ -10,6 +10,13 @@ import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
 import dev.sluice.application.port.in.RoutePlan;
 import dev.sluice.domain.balancing.Balancer;
+import dev.sluice.domain.balancing.ModelAbilities;
+import dev.sluice.domain.balancing.RequestNeeds;
+import dev.sluice.domain.model.ModelCatalog;
+import dev.sluice.domain.routing.ProviderRouting;
+import dev.sluice.domain.routing.ShapedDecision;
+import dev.sluice.domain.routing.Strategy;
+import dev.sluice.domain.routing.StrategyChoice;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.fallback.FallbackPolicy;
 import dev.sluice.domain.model.ModelNamespace;
@@ -42,7 +49,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     private final RouteTable routes;
     private final ModelRouter router;
     private final ModelAliases aliases;
-    private final Balancer balancer;
+    private final StrategyChoice strategies;
     private final TrafficStats traffic;
     private final EndpointDemotion demotion;
     private final Supplier<CompletableFuture<Void>> refreshModels;
@@ -94,6 +101,21 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
                        StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
                        EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom, FallbackPolicy fallback,
                        DoubleSupplier jitter) {
+        this(fleet, models, routes, router, aliases, StrategyChoice.only(Strategy.of(balancer)), traffic, demotion,
+                refreshModels, refreshTimeout, maxAttempts, sticky, guards, endpointLimits, concurrency, waitingRoom,
+                fallback, jitter);
+    }
+
+    /**
+     * @param strategies which strategy (balancer, and how model-based or capability-based shape the candidates)
+     *                   serves a request, by its route and model
+     */
+    public ProxyRouter(Fleet fleet, ListModels models, RouteTable routes, ModelRouter router, ModelAliases aliases,
+                       StrategyChoice strategies, TrafficStats traffic, EndpointDemotion demotion,
+                       Supplier<CompletableFuture<Void>> refreshModels, Duration refreshTimeout, int maxAttempts,
+                       StickySessions sticky, EndpointGuards guards, EndpointRateLimits endpointLimits,
+                       EndpointConcurrency concurrency, WaitingRoom<Attempt> waitingRoom, FallbackPolicy fallback,
+                       DoubleSupplier jitter) {
         this.fallback = fallback;
         this.jitter = jitter;
         this.concurrency = concurrency;
@@ -106,7 +128,7 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
         this.routes = routes;
         this.router = router;
         this.aliases = aliases;
-        this.balancer = balancer;
+        this.strategies = strategies;
         this.traffic = traffic;
         this.demotion = demotion;
         this.refreshModels = refreshModels;
@@ -126,50 +148,65 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
 
     @Override
     public CompletableFuture<RoutePlan> plan(InferenceRequest request) {
+        Strategy chosen = strategies.forRequest(request.scope().prefix(), request.model());
         List<Endpoint> candidates = candidates(request);
         String strategy = router.policy().type().wireName();
         if (candidates.isEmpty()) {
-            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of(), request);
+            return done(new Rejected(RejectionKind.NO_ENDPOINTS, strategy, "no_healthy_endpoints"), Map.of(), request,
+                    chosen);
         }
         if (request.model().isEmpty()) {
-            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of(), request);
+            return done(new Routed(candidates, strategy, "no_model_in_request", false), Map.of(), request, chosen);
         }
         String model = request.model().get();
         Optional<Map<String, String>> alias = aliases.resolve(model, models.catalog(), candidates);
         if (alias.isPresent() && !alias.get().isEmpty()) {
             Map<String, String> rewrite = alias.get();
             List<Endpoint> targets = candidates.stream().filter(e -> rewrite.containsKey(e.id())).toList();
-            return done(new Routed(targets, "alias",
-                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false), rewrite, request);
+            RoutingDecision routed = new Routed(targets, "alias",
+                    "alias \"" + model + "\" resolved to " + targets.size() + " endpoint(s)", false);
+            return CompletableFuture.completedFuture(plan(shape(chosen, routed, candidates, rewrite.keySet(), model,
+                    request, rewrite), rewrite, request, chosen));
         }
         Optional<ModelNamespace.Pin> pin = ModelNamespace.resolve(model, models.catalog(), fleet.endpoints());
         if (pin.isPresent()) {
-            return pinned(request, pin.get(), candidates);
+            return pinned(request, pin.get(), candidates, chosen);
         }
-        RoutingDecision decision = router.decide(candidates, hosting(model), false);
+        Set<String> hosting = hosting(model);
+        RoutingDecision decision = router.decide(candidates, hosting, false);
         if (!(decision instanceof RefreshFirst)) {
-            return done(decision, Map.of(), request);
+            return CompletableFuture.completedFuture(plan(shape(chosen, decision, candidates, hosting, model, request,
+                    Map.of()), Map.of(), request, chosen));
         }
         // Discovery strategy on a miss: refresh every model list (bounded), then decide again on fresh data.
-        return refreshed().thenApply(ignored -> plan(router.decide(candidates(request), hosting(model), true),
-                Map.of(), request));
+        return refreshed().thenApply(ignored -> {
+            List<Endpoint> fresh = candidates(request);
+            Set<String> hostingNow = hosting(model);
+            return plan(shape(chosen, router.decide(fresh, hostingNow, true), fresh, hostingNow, model, request,
+                    Map.of()), Map.of(), request, chosen);
+        });
     }
 
     // "openai/gpt-4o": only the endpoints the namespace names may serve it, each sent its own name for the model.
+    // The namespace has already chosen the provider, so a model-based strategy has nothing left to say; capability
+    // checks still apply, among the named endpoints only.
     private CompletableFuture<RoutePlan> pinned(InferenceRequest request, ModelNamespace.Pin pin,
-                                                List<Endpoint> candidates) {
+                                                List<Endpoint> candidates, Strategy chosen) {
         String bare = pin.namespace().model();
         List<Endpoint> named = candidates.stream().filter(e -> pin.endpointIds().contains(e.id())).toList();
-        RoutingDecision decision = namespaced(pin, router.decide(named, hostingWithin(bare, pin), false));
+        Set<String> hosting = hostingWithin(bare, pin);
+        RoutingDecision decision = namespaced(pin, router.decide(named, hosting, false));
         if (!(decision instanceof RefreshFirst)) {
-            return done(decision, pin.nativeNames(), request);
+            return CompletableFuture.completedFuture(plan(shape(chosen, decision, named, hosting, bare, request,
+                    pin.nativeNames()), pin.nativeNames(), request, chosen));
         }
         return refreshed().thenApply(ignored -> {
             String model = request.model().orElse(bare);
             ModelNamespace.Pin fresh = ModelNamespace.resolve(model, models.catalog(), fleet.endpoints()).orElse(pin);
             List<Endpoint> now = candidates(request).stream().filter(e -> fresh.endpointIds().contains(e.id())).toList();
-            return plan(namespaced(fresh, router.decide(now, hostingWithin(bare, fresh), true)), fresh.nativeNames(),
-                    request);
+            Set<String> hostingNow = hostingWithin(bare, fresh);
+            return plan(shape(chosen, namespaced(fresh, router.decide(now, hostingNow, true)), now, hostingNow, bare,
+                    request, fresh.nativeNames()), fresh.nativeNames(), request, chosen);
         });
     }
 
@@ -198,6 +235,23 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
                 .exceptionally(failure -> null);
     }
 
+    // model-based and capability-based shape the decision by the model's name and the request's needs; the body is
+    // examined for those needs only when capabilities are checked.
+    private ShapedDecision shape(Strategy strategy, RoutingDecision decision, List<Endpoint> candidates,
+                                 Set<String> hosting, String model, InferenceRequest request,
+                                 Map<String, String> rewrite) {
+        if (strategy.shaping().isEmpty()) {
+            return ShapedDecision.unshaped(decision);
+        }
+        ProviderRouting shaping = strategy.shaping().get();
+        RequestNeeds needs = shaping.checksCapabilities() ? request.needs().get() : RequestNeeds.NONE;
+        ModelCatalog catalog = models.catalog();
+        return shaping.shape(decision, candidates, hosting, model, needs, endpoint -> {
+            String name = rewrite.getOrDefault(endpoint.id(), model);
+            return ModelAbilities.on(endpoint, name, catalog.servedOn(name, endpoint.id()));
+        });
+    }
+
     private List<Endpoint> candidates(InferenceRequest request) {
         RouteScope scope = request.scope();
         List<Endpoint> routable = fleet.routable();
@@ -214,12 +268,13 @@ public final class ProxyRouter implements RouteInferenceRequest, ResolveRoute {
     }
 
     private CompletableFuture<RoutePlan> done(RoutingDecision decision, Map<String, String> rewrite,
-                                              InferenceRequest request) {
-        return CompletableFuture.completedFuture(plan(decision, rewrite, request));
+                                              InferenceRequest request, Strategy strategy) {
+        return CompletableFuture.completedFuture(plan(ShapedDecision.unshaped(decision), rewrite, request, strategy));
     }
 
-    private RoutePlan plan(RoutingDecision decision, Map<String, String> rewrite, InferenceRequest request) {
-        return new AttemptPlan(decision, rewrite, fleet, balancer, traffic, demotion, maxAttempts,
+    private RoutePlan plan(ShapedDecision decision, Map<String, String> rewrite, InferenceRequest request,
+                           Strategy strategy) {
+        return new AttemptPlan(decision, rewrite, fleet, strategy.balancer(), traffic, demotion, maxAttempts,
                 request.stickyKey(), sticky, guards, endpointLimits, concurrency, waitingRoom, fallback, jitter);
     }
 }

@@ -12,7 +12,17 @@ import dev.sluice.application.limits.WaitingRoom;
 import dev.sluice.domain.limits.QueueRefusal;
 import dev.sluice.application.port.in.Attempt;
 import dev.sluice.application.port.in.RoutePlan;
+import dev.sluice.domain.balancing.PreferenceBalancer;
+import dev.sluice.domain.balancing.RequestNeeds;
 import dev.sluice.domain.balancing.RoundRobinBalancer;
+import dev.sluice.domain.fallback.FallbackPolicy;
+import dev.sluice.domain.model.ModelState;
+import dev.sluice.domain.pattern.Glob;
+import dev.sluice.domain.routing.ModelPatterns;
+import dev.sluice.domain.routing.ModelStrategy;
+import dev.sluice.domain.routing.ProviderRouting;
+import dev.sluice.domain.routing.Strategy;
+import dev.sluice.domain.routing.StrategyChoice;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointStatus;
 import dev.sluice.domain.endpoint.HealthPolicy;
@@ -354,6 +364,69 @@ class ProxyRouterTest {
             assertThat(z).isNotDone();
             x.release(ok());
             assertThat(z.join()).isPresent();
+        }
+    }
+
+    @Nested
+    class CapabilityBased {
+
+        private ProxyRouter capabilityRouter() {
+            Strategy capability = new Strategy("capability-based",
+                    new PreferenceBalancer("capability-based", new RoundRobinBalancer()),
+                    Optional.of(new ProviderRouting(ModelPatterns.DEFAULTS, true, false)));
+            return new ProxyRouter(fleet, registry, new RouteTable(ProfileCatalog.of(List.of(TestFleet.OLLAMA))),
+                    new ModelRouter(RoutingPolicy.strict()), new ModelAliases(Map.of()),
+                    new StrategyChoice(Strategy.of(new RoundRobinBalancer()), Map.of(),
+                            List.of(new ModelStrategy(new Glob("mistral*"), capability))),
+                    traffic, new EndpointDemotion(fleet, HealthPolicy.standard(), clock),
+                    () -> CompletableFuture.completedFuture(null), Duration.ofSeconds(1), 0,
+                    new StickySessions(false, 100, Duration.ofMinutes(10), System::nanoTime),
+                    new EndpointGuards(List.of(a, b, c), new GuardPolicy(true, 5, Duration.ofSeconds(30), 5,
+                            Duration.ofSeconds(30), Duration.ofMinutes(5)), clock),
+                    EndpointRateLimits.none(), EndpointConcurrency.unlimited(List.of(a, b, c)),
+                    new WaitingRoom<>(0, Duration.ZERO, null, attempt -> { }), FallbackPolicy.NEXT_AVAILABLE,
+                    () -> 0.5);
+        }
+
+        private DiscoveredModel withWindow(String name, long context) {
+            return new DiscoveredModel(name, "", 0, "", "", "", "", "", "", "", context, ModelState.AVAILABLE,
+                    Optional.empty());
+        }
+
+        private RoutePlan planWithPrompt(String model, long promptTokens) {
+            ProxyRouter router = capabilityRouter();
+            RouteScope scope = router.scope("ollama").orElseThrow();
+            return router.plan(new InferenceRequest(scope, "/api/chat", Optional.of(model), Optional.empty(),
+                    () -> new RequestNeeds(RequestNeeds.Operation.GENERATE, false, false, promptTokens))).join();
+        }
+
+        @BeforeEach
+        void windows() {
+            registry.record(new EndpointModels(a, List.of(DiscoveredModel.named("llama3.2:3b"),
+                    withWindow("mistral:7b", 4096)), clock.instant()));
+            registry.record(new EndpointModels(b, List.of(DiscoveredModel.named("llama3.2:3b"),
+                    withWindow("mistral:7b", 32768)), clock.instant()));
+        }
+
+        @Test
+        void aLongPromptGoesOnlyWhereTheModelsWindowHoldsIt() {
+            RoutePlan plan = planWithPrompt("mistral:7b", 20_000);
+            assertThat(plan.decision()).isInstanceOfSatisfying(Routed.class,
+                    r -> assertThat(r.endpoints()).containsExactly(b));
+            assertThat(plan.next().orElseThrow().endpoint()).isEqualTo(b);
+            assertThat(plan.next()).isEmpty();
+            // A short one may go to either.
+            assertThat(((Routed) planWithPrompt("mistral:7b", 100).decision()).endpoints()).containsExactlyInAnyOrder(a, b);
+        }
+
+        @Test
+        void aPromptNoWindowHoldsIsRefusedAndOtherModelsKeepTheGlobalStrategy() {
+            assertThat(planWithPrompt("mistral:7b", 50_000).decision()).isInstanceOfSatisfying(Rejected.class, r -> {
+                assertThat(r.kind()).isEqualTo(RejectionKind.UNFIT);
+                assertThat(r.detail()).contains("50000").contains("32768");
+            });
+            // llama3.2 is not overridden: round-robin alone, which never reads the request's needs.
+            assertThat(planWithPrompt("llama3.2:3b", 50_000).decision()).isInstanceOf(Routed.class);
         }
     }
 }

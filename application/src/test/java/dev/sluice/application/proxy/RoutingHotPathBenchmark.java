@@ -13,7 +13,13 @@ import dev.sluice.domain.balancing.Balancer;
 import dev.sluice.domain.balancing.FastestResponseBalancer;
 import dev.sluice.domain.balancing.LeastConnectionsBalancer;
 import dev.sluice.domain.balancing.PriorityBalancer;
+import dev.sluice.domain.balancing.PreferenceBalancer;
+import dev.sluice.domain.balancing.RequestNeeds;
 import dev.sluice.domain.balancing.RoundRobinBalancer;
+import dev.sluice.domain.routing.ModelPatterns;
+import dev.sluice.domain.routing.ProviderRouting;
+import dev.sluice.domain.routing.Strategy;
+import dev.sluice.domain.routing.StrategyChoice;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.domain.endpoint.EndpointStatus;
 import dev.sluice.domain.endpoint.HealthPolicy;
@@ -45,7 +51,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What routing costs one request on the hot path, in ns/op, single-threaded: plan + first attempt + release, with and
- * without per-endpoint concurrency limits and the queue (not full: the cost every request pays), per balancer, plus
+ * without per-endpoint concurrency limits and the queue (not full: the cost every request pays), per strategy, plus
  * the fallback decision and reading an answer's rate-limit headers. Run its {@code main} on the application module's
  * test classpath: {@code mvn -o -q -pl application -am test-compile}, then {@code java -cp
  * application/target/test-classes:application/target/classes:domain/target/classes:<dependency:build-classpath>}.
@@ -56,6 +62,8 @@ public final class RoutingHotPathBenchmark {
     private static final RequestOutcome OK = RequestOutcome.answered(200, 100, Duration.ofMillis(5),
             Optional.of(Duration.ofMillis(1)), Optional.empty());
     private static volatile Object sink;
+    /** A chat with tools and a 1000-token prompt, as the inbound adapter would have read it. */
+    private static final RequestNeeds NEEDS = new RequestNeeds(RequestNeeds.Operation.GENERATE, true, false, 1000);
 
     private RoutingHotPathBenchmark() {
     }
@@ -68,8 +76,18 @@ public final class RoutingHotPathBenchmark {
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            for (Balancer balancer : List.of(new PriorityBalancer(java.util.random.RandomGenerator.getDefault()), new RoundRobinBalancer(),
-                    new LeastConnectionsBalancer(), new FastestResponseBalancer())) {
+            List<Strategy> strategies = new ArrayList<>();
+            for (Balancer balancer : List.of(new PriorityBalancer(java.util.random.RandomGenerator.getDefault()),
+                    new RoundRobinBalancer(), new LeastConnectionsBalancer(), new FastestResponseBalancer())) {
+                strategies.add(Strategy.of(balancer));
+            }
+            // Seed 004's two on top of priority: a pattern lookup, abilities per candidate and the fit check.
+            for (String name : List.of("model-based", "capability-based")) {
+                strategies.add(new Strategy(name, new PreferenceBalancer(name,
+                        new PriorityBalancer(java.util.random.RandomGenerator.getDefault())),
+                        Optional.of(new ProviderRouting(ModelPatterns.DEFAULTS, name.equals("capability-based"), false))));
+            }
+            for (Strategy balancer : strategies) {
                 ProxyRouter plain = router(endpoints, balancer, EndpointConcurrency.unlimited(endpoints),
                         new WaitingRoom<>(0, Duration.ZERO, null, a -> { }), FallbackPolicy.NEXT_AVAILABLE);
                 WaitingRoom<Attempt> room = new WaitingRoom<>(1000, Duration.ofSeconds(60), scheduler, a -> { });
@@ -85,7 +103,9 @@ public final class RoutingHotPathBenchmark {
                 out.printf("%-18s plan+attempt+release: %6d ns/op; with concurrency limit + queue: %6d ns/op "
                         + "(queue adds %d ns)%n", balancer.name(), base, withQueue, withQueue - base);
             }
-            ProxyRouter retrying = router(endpoints, new PriorityBalancer(java.util.random.RandomGenerator.getDefault()), EndpointConcurrency.unlimited(endpoints),
+            ProxyRouter retrying = router(endpoints,
+                    Strategy.of(new PriorityBalancer(java.util.random.RandomGenerator.getDefault())),
+                    EndpointConcurrency.unlimited(endpoints),
                     new WaitingRoom<>(0, Duration.ZERO, null, a -> { }),
                     new FallbackPolicy(FallbackStrategy.BEST_ALTERNATIVE, 2, Duration.ofMillis(100), Duration.ofSeconds(5)));
             long failover = measure(() -> {
@@ -130,7 +150,7 @@ public final class RoutingHotPathBenchmark {
 
     private static RoutePlan plan(ProxyRouter router) {
         return router.plan(new InferenceRequest(router.scope("ollama").orElseThrow(), "/api/chat",
-                Optional.of("llama3.2:3b"), Optional.empty())).join();
+                Optional.of("llama3.2:3b"), Optional.empty(), () -> NEEDS)).join();
     }
 
     // Warm up, then the best of five timed rounds: the steady state, not the JIT's first attempts.
@@ -150,7 +170,7 @@ public final class RoutingHotPathBenchmark {
         return best;
     }
 
-    private static ProxyRouter router(List<Endpoint> endpoints, Balancer balancer, EndpointConcurrency concurrency,
+    private static ProxyRouter router(List<Endpoint> endpoints, Strategy strategy, EndpointConcurrency concurrency,
                                       WaitingRoom<Attempt> room, FallbackPolicy fallback) {
         Fleet fleet = new Fleet(endpoints, CLOCK.instant());
         ModelRegistry registry = new ModelRegistry(new ModelUnifier(UnificationRules.NONE), CLOCK);
@@ -159,7 +179,7 @@ public final class RoutingHotPathBenchmark {
             registry.record(new EndpointModels(e, List.of(DiscoveredModel.named("llama3.2:3b")), CLOCK.instant()));
         }
         return new ProxyRouter(fleet, registry, new RouteTable(ProfileCatalog.of(List.of(TestFleet.OLLAMA))),
-                new ModelRouter(RoutingPolicy.strict()), new ModelAliases(Map.of()), balancer,
+                new ModelRouter(RoutingPolicy.strict()), new ModelAliases(Map.of()), StrategyChoice.only(strategy),
                 new TrafficStats(endpoints), new EndpointDemotion(fleet, HealthPolicy.standard(), CLOCK),
                 () -> CompletableFuture.completedFuture(null), Duration.ofSeconds(1), 0,
                 new StickySessions(false, 100, Duration.ofMinutes(10), System::nanoTime),

@@ -21,6 +21,7 @@ public final class ModelCatalog {
     private final List<UnifiedModel> models;
     private final Map<String, UnifiedModel> byName;
     private final Map<String, Set<String>> endpointsByName;
+    private final Map<String, UnifiedModel> byNameOnEndpoint;
     private final Instant builtAt;
 
     public ModelCatalog(List<UnifiedModel> models, Instant builtAt) {
@@ -45,6 +46,13 @@ public final class ModelCatalog {
         }
         serving.replaceAll((k, v) -> Set.copyOf(v));
         this.endpointsByName = Map.copyOf(serving);
+        Map<String, UnifiedModel> onEndpoint = new HashMap<>();
+        for (UnifiedModel model : this.models) {
+            for (String name : names(model)) {
+                model.sources().forEach(s -> onEndpoint.putIfAbsent(key(name) + '\n' + s.endpoint().id(), model));
+            }
+        }
+        this.byNameOnEndpoint = Map.copyOf(onEndpoint);
     }
 
     private static List<String> names(UnifiedModel model) {
@@ -62,6 +70,14 @@ public final class ModelCatalog {
      */
     public Set<String> endpointsServing(String name) {
         return endpointsByName.getOrDefault(key(name), Set.of());
+    }
+
+    /**
+     * The catalogue entry a given endpoint serves under this name (its id, an alias or the endpoint's native name),
+     * ignoring case: what routing reads that endpoint's capabilities and context window from.
+     */
+    public Optional<UnifiedModel> servedOn(String name, String endpointId) {
+        return Optional.ofNullable(byNameOnEndpoint.get(key(name) + '\n' + endpointId));
     }
 
     public List<UnifiedModel> models() {

@@ -63,7 +63,8 @@ final class UnifiedModelBuilder {
         }
         boolean alreadySourced = sources.stream().anyMatch(s -> s.endpoint().id().equals(endpoint.id()));
         if (!alreadySourced) {
-            sources.add(new ModelSource(endpoint, model.name(), model.state(), model.sizeBytes(), seenAt));
+            sources.add(new ModelSource(endpoint, model.name(), model.state(), model.sizeBytes(), seenAt,
+                    facts.contextLength()));
         }
         if (seenAt.isAfter(lastSeen)) {
             lastSeen = seenAt;

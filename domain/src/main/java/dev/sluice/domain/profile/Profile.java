@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param responseFormat     which discovery parser reads its model list ({@code ollama}, {@code lmstudio}, ...)
  * @param capabilityPatterns capability name to model-name patterns that imply it
  * @param provider           how a hosted API differs from a local server ({@link ProviderTraits#NONE} for local ones)
+ * @param completeCapabilities capabilities whose {@code capabilityPatterns} name every model of the platform that has
+ *                           them, so a model matching none lacks it ({@code models.complete_capabilities}): true of a
+ *                           hosted API's fixed catalogue, never of a server that runs whatever weights it is given
  */
 public record Profile(
         String name,
@@ -32,7 +35,8 @@ public record Profile(
         List<String> modelFieldPaths,
         String responseFormat,
         MetricsExtraction metricsExtraction,
-        ProviderTraits provider) {
+        ProviderTraits provider,
+        java.util.Set<String> completeCapabilities) {
 
     public Profile {
         Objects.requireNonNull(provider, "provider");
@@ -53,6 +57,19 @@ public record Profile(
         modelFieldPaths = List.copyOf(modelFieldPaths);
         Objects.requireNonNull(responseFormat, "responseFormat");
         Objects.requireNonNull(metricsExtraction, "metricsExtraction");
+        completeCapabilities = java.util.Set.copyOf(completeCapabilities);
+    }
+
+    /** A profile whose capability patterns tag what they recognise and claim nothing of the rest. */
+    public Profile(String name, String displayName, String description, List<String> prefixes,
+                   boolean openaiCompatible, List<String> paths, String modelDiscoveryPath, String healthCheckPath,
+                   AnthropicSupport anthropicSupport, PlatformCharacteristics characteristics,
+                   Map<String, List<Glob>> capabilityPatterns, List<ContextPattern> contextPatterns,
+                   List<String> modelFieldPaths, String responseFormat, MetricsExtraction metricsExtraction,
+                   ProviderTraits provider) {
+        this(name, displayName, description, prefixes, openaiCompatible, paths, modelDiscoveryPath, healthCheckPath,
+                anthropicSupport, characteristics, capabilityPatterns, contextPatterns, modelFieldPaths, responseFormat,
+                metricsExtraction, provider, java.util.Set.of());
     }
 
     /** A local server's profile: no provider traits. */

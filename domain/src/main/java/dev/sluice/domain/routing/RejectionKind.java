@@ -6,6 +6,8 @@ public enum RejectionKind {
     MODEL_NOT_FOUND,
     /** The model exists, but not on any endpoint this request may use right now (503). */
     MODEL_UNAVAILABLE,
+    /** Every endpoint that serves the model is known to lack something the request needs (400). */
+    UNFIT,
     /** No endpoint at all can take the request right now (503, or 404 on a provider route with none of its type). */
     NO_ENDPOINTS
 }

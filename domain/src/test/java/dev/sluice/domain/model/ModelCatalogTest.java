@@ -38,6 +38,15 @@ class ModelCatalogTest {
     }
 
     @Test
+    void findsTheEntryEachEndpointServesUnderAnyOfItsNames() {
+        assertThat(catalog.servedOn("llama3.2:3b", lmStudio.id())).get().extracting(UnifiedModel::id)
+                .isEqualTo("llama3.2:3b");
+        assertThat(catalog.servedOn("LLAMA-3.2-3B-INSTRUCT", ollama.id())).get().extracting(UnifiedModel::id)
+                .isEqualTo("llama3.2:3b");
+        assertThat(catalog.servedOn("mistral:7b", lmStudio.id())).isEmpty();
+    }
+
+    @Test
     void unknownNameFindsNothing() {
         assertThat(catalog.find("gpt-4o")).isEmpty();
     }

@@ -49,7 +49,8 @@ public record ProfileDocument(
 
     /** {@code models}. */
     public record Models(String nameFormat, Map<String, List<String>> capabilityPatterns,
-                         List<ContextPattern> contextPatterns, List<String> providerPrefixes) {
+                         List<ContextPattern> contextPatterns, List<String> providerPrefixes,
+                         List<String> completeCapabilities) {
     }
 
     /** One of {@code models.context_patterns}. */

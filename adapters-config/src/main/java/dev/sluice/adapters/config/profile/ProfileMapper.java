@@ -25,7 +25,7 @@ final class ProfileMapper {
             throw new ConfigException(source + ": profile has no 'name': add one (it is how endpoints select it)");
         }
         var api = doc.api() == null ? new ProfileDocument.Api(null, null, null, null, null) : doc.api();
-        var models = doc.models() == null ? new ProfileDocument.Models(null, null, null, null) : doc.models();
+        var models = doc.models() == null ? new ProfileDocument.Models(null, null, null, null, null) : doc.models();
         var request = doc.request() == null ? new ProfileDocument.Request(null, null) : doc.request();
         Map<String, List<Glob>> capabilities = new LinkedHashMap<>();
         if (models.capabilityPatterns() != null) {
@@ -52,7 +52,9 @@ final class ProfileMapper {
                 request.modelFieldPaths() == null ? List.of("model") : list(request.modelFieldPaths()),
                 or(request.responseFormat(), "openai"),
                 extraction(doc.metrics()),
-                provider(doc.provider()));
+                provider(doc.provider()),
+                list(models.completeCapabilities()).stream().filter(java.util.Objects::nonNull).map(String::trim)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     private static ProviderTraits provider(ProfileDocument.Provider p) {

@@ -22,7 +22,8 @@ public record ProxyConfig(
         CircuitBreakerConfig circuitBreaker,
         OutlierDetectionConfig outlierDetection,
         QueueConfig queue,
-        FallbackConfig fallback) {
+        FallbackConfig fallback,
+        RoutingConfig routing) {
 
     public ProxyConfig {
         engine = engine == null ? "olla" : engine;
@@ -44,5 +45,6 @@ public record ProxyConfig(
         outlierDetection = outlierDetection == null ? new OutlierDetectionConfig(null, null, null, null) : outlierDetection;
         queue = queue == null ? new QueueConfig(null, null, null, null) : queue;
         fallback = fallback == null ? new FallbackConfig(null, null, null, null) : fallback;
+        routing = routing == null ? RoutingConfig.defaults() : routing;
     }
 }

@@ -15,7 +15,7 @@ public record SluiceConfig(
 
     public SluiceConfig {
         server = server == null ? new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null) : server;
-        proxy = proxy == null ? new ProxyConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : proxy;
+        proxy = proxy == null ? new ProxyConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : proxy;
         discovery = discovery == null ? new DiscoveryConfig(null, null, null, null, null) : discovery;
         modelRegistry = modelRegistry == null ? new ModelRegistryConfig(null, null, null, null) : modelRegistry;
         modelAliases = modelAliases == null ? java.util.Map.of() : modelAliases;

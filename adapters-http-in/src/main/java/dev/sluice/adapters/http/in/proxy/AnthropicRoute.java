@@ -11,6 +11,8 @@ import dev.sluice.application.translation.PassthroughPolicy;
 import dev.sluice.application.translation.TranslatorStats;
 import dev.sluice.domain.conversation.Conversation;
 import dev.sluice.domain.profile.Profile;
+import dev.sluice.domain.balancing.RequestNeeds;
+import dev.sluice.domain.conversation.Features;
 import dev.sluice.domain.routing.InferenceRequest;
 import dev.sluice.domain.routing.Rejected;
 import dev.sluice.domain.routing.RouteScope;
@@ -113,7 +115,7 @@ final class AnthropicRoute {
         Optional<Inspector.Capture> capture = inspector.open(request, requestId, bytes);
         RouteScope scope = scope(countTokens);
         InferenceRequest inference = new InferenceRequest(scope, MESSAGES, Optional.of(conversation.model()),
-                stickyKeys.keyFor(request, body));
+                stickyKeys.keyFor(request, body), () -> needs(conversation, countTokens));
         router.plan(inference).whenComplete((plan, failure) -> {
             if (failure != null) {
                 errors.send(response, Dialect.ANTHROPIC, 500, "server_error", "routing failed: " + failure);
@@ -132,6 +134,13 @@ final class AnthropicRoute {
             }
             admission.dispatch(request, response, async, scope, path, body, plan, received, conversion);
         });
+    }
+
+    // The conversation is already parsed: what it needs is read from it rather than from the bytes again.
+    private static RequestNeeds needs(Conversation conversation, boolean countTokens) {
+        Features features = conversation.features();
+        return new RequestNeeds(countTokens ? RequestNeeds.Operation.OTHER : RequestNeeds.Operation.GENERATE,
+                features.tools(), features.vision(), conversation.estimatedInputTokens());
     }
 
     // Olla's /olla/anthropic filters endpoints by a path suffix, which misroutes when an oMLX endpoint exists; here

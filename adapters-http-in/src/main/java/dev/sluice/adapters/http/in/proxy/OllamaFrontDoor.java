@@ -193,7 +193,8 @@ final class OllamaFrontDoor {
             profiles = profiles.stream().filter(p -> p.name().equals("ollama")).toList();
         }
         RouteScope scope = new RouteScope(PREFIX, profiles, false);
-        router.plan(new InferenceRequest(scope, path.path(), Optional.of(model), stickyKeys.keyFor(request, body)))
+        router.plan(new InferenceRequest(scope, path.path(), Optional.of(model), stickyKeys.keyFor(request, body),
+                        () -> RequestNeedsReader.read(bytes, path.path())))
                 .whenComplete((plan, failure) -> {
                     if (failure != null) {
                         errors.send(response, Dialect.OLLAMA, 500, "server_error", "routing failed: " + failure);

@@ -256,7 +256,8 @@ final class ProxyAdmission {
             return;
         }
         RequestTrace.of(request).model = body.model();
-        router.plan(new InferenceRequest(scope, path.path(), body.model(), stickyKeys.keyFor(request, body)))
+        router.plan(new InferenceRequest(scope, path.path(), body.model(), stickyKeys.keyFor(request, body),
+                        () -> RequestNeedsReader.read(bytes, path.path())))
                 .whenComplete((plan, failure) -> {
                     if (failure != null) {
                         errors.send(response, dialect, 500, "server_error", "routing failed: " + failure);
@@ -383,6 +384,9 @@ final class ProxyAdmission {
         String model = body.model().orElse("");
         if (rejected.kind() == RejectionKind.MODEL_NOT_FOUND) {
             errors.send(response, dialect, 404, "model_not_found", "model '" + model + "' not found on any endpoint");
+        } else if (rejected.kind() == RejectionKind.UNFIT) {
+            errors.send(response, dialect, 400, "capability_mismatch", "model '" + model + "' cannot serve this "
+                    + "request: " + rejected.detail());
         } else if (rejected.kind() == RejectionKind.MODEL_UNAVAILABLE) {
             errors.send(response, dialect, 503, "model_unavailable", "model '" + model
                     + "' is known but no endpoint that serves it can take requests now (" + rejected.reason() + ")");
