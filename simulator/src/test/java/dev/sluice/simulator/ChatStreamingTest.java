@@ -206,7 +206,8 @@ class ChatStreamingTest {
 
             // Role, 3 tokens, finish, [DONE]: 6 events and 5 pauses of 150 ms between them.
             assertThat(arrivals).hasSize(6);
-            assertThat(arrivals.get(5) - arrivals.get(0)).isGreaterThanOrEqualTo(5 * 150 - 20);
+            // One pause of slack: a first read that a busy machine delays shortens the span it measures.
+            assertThat(arrivals.get(5) - arrivals.get(0)).isGreaterThanOrEqualTo(4 * 150);
             assertThat(arrivals.get(0)).isLessThan(arrivals.get(5) - 500);
         }
     }
