@@ -92,6 +92,8 @@ final class HostedFleet implements AutoCloseable {
                 server:
                   port: 0
                   request_logging: false
+                  rate_limits:
+                    per_ip_requests_per_minute: 0   # one test client sends everything
                 discovery:
                   static:
                     endpoints:
