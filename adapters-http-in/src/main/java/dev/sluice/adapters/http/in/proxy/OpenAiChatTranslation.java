@@ -13,7 +13,6 @@ import dev.sluice.domain.conversation.Conversation;
 import dev.sluice.domain.conversation.Reply;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.ee10.proxy.AsyncMiddleManServlet.ContentTransformer;
@@ -126,9 +125,8 @@ final class OpenAiChatTranslation implements Conversion {
         }
         OpenAiClientStream stream = new OpenAiClientStream(replies, completionId, conversation().model(), created,
                 request.includeUsage());
-        boolean eventStream = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("event-stream");
-        if (conversation().stream() && eventStream) {
-            return new StreamTranslation(exchange, backend.streamDecoder(), stream);
+        if (conversation().stream() && backend.streams(contentType)) {
+            return new StreamTranslation(exchange, backend.streamReader(), stream);
         }
         return new WholeTranslation(exchange, body -> {
             try {
