@@ -249,6 +249,7 @@ class BedrockConverseIntegrationTest {
         assertThat(JSON.readTree(openAi.body()).path("error").path("message").asText())
                 .isEqualTo("bedrock: A conversation must start with a user message. Try again with a conversation "
                         + "that starts with a user message.");
+        assertThat(JSON.readTree(openAi.body()).path("error").path("code").asText()).isEqualTo("ValidationException");
         assertThat(anthropic.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(anthropic.body()).path("type").asText()).isEqualTo("error");
         assertThat(JSON.readTree(anthropic.body()).path("error").path("type").asText()).isEqualTo("invalid_request_error");
@@ -285,5 +286,6 @@ class BedrockConverseIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(429);
         JsonNode error = JSON.readTree(response.body()).path("error");
         assertThat(error.path("message").asText()).isEqualTo("bedrock: Too many requests, please wait before trying again.");
+        assertThat(error.path("code").asText()).isEqualTo("ThrottlingException");
     }
 }

@@ -67,6 +67,16 @@ public interface BackendDialect {
     String errorMessage(byte[] body);
 
     /**
+     * The provider's name for an error's kind when its headers carry it rather than its body (Bedrock's
+     * {@code x-amzn-ErrorType}); empty otherwise.
+     *
+     * @param header the response header of a name, null when absent
+     */
+    default java.util.Optional<String> errorKind(java.util.function.UnaryOperator<String> header) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Decodes one streamed response as its bytes arrive, whatever the framing: a frame or line cut between two
      * reads waits for its end, nothing else waits. Not thread-safe.
      */

@@ -284,4 +284,15 @@ public final class BedrockConverseBackend implements BackendDialect {
     public String errorMessage(byte[] body) {
         return ProviderErrors.message(json, body);
     }
+
+    // "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/": the name before the namespace.
+    @Override
+    public Optional<String> errorKind(java.util.function.UnaryOperator<String> header) {
+        String type = header.apply("x-amzn-ErrorType");
+        if (type == null || type.isBlank()) {
+            return Optional.empty();
+        }
+        int colon = type.indexOf(':');
+        return Optional.of(colon < 0 ? type.trim() : type.substring(0, colon).trim());
+    }
 }

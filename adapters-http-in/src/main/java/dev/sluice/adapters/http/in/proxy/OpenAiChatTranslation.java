@@ -14,6 +14,7 @@ import dev.sluice.domain.conversation.Reply;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.ee10.proxy.AsyncMiddleManServlet.ContentTransformer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -113,14 +114,17 @@ final class OpenAiChatTranslation implements Conversion {
     }
 
     @Override
-    public ContentTransformer transformer(Attempt attempt, int status, String contentType, ContentTransformer relay) {
+    public ContentTransformer transformer(Attempt attempt, int status, UnaryOperator<String> header,
+                                          ContentTransformer relay) {
         if (!translating(attempt)) {
             return relay;
         }
         BackendDialect backend = backend(attempt);
+        String contentType = header.apply("Content-Type");
         if (status >= 400) {
+            Optional<String> headerKind = backend.errorKind(header);
             return new WholeTranslation(exchange, body -> replies.error(status,
-                    ProviderErrors.kind(json, body).orElse(code(status)),
+                    ProviderErrors.kind(json, body).or(() -> headerKind).orElse(code(status)),
                     attempt.endpoint().name() + ": " + backend.errorMessage(body)));
         }
         OpenAiClientStream stream = new OpenAiClientStream(replies, completionId, conversation().model(), created,

@@ -197,7 +197,7 @@ final class ProxyServlet extends AsyncMiddleManServlet {
                 serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE));
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
         return exchange.conversion.transformer(exchange.attempt(), serverResponse.getStatus(),
-                serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE),
+                name -> serverResponse.getHeaders().get(name),
                 new RelayTransformer(exchange, stream, settings.streamBufferSize()));
     }
 

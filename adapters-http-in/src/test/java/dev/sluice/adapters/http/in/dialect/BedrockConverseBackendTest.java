@@ -163,6 +163,10 @@ class BedrockConverseBackendTest {
     void bedrocksErrorBody_givesItsMessage_andOnlyEventStreamsAreStreams() {
         assertThat(bedrock.errorMessage("{\"message\":\"The provided model identifier is invalid.\"}"
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo("The provided model identifier is invalid.");
+        assertThat(bedrock.errorKind(h -> h.equals("x-amzn-ErrorType")
+                ? "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/" : null))
+                .hasValue("ThrottlingException");
+        assertThat(bedrock.errorKind(h -> null)).isEmpty();
         assertThat(bedrock.streams("application/vnd.amazon.eventstream")).isTrue();
         assertThat(bedrock.streams("application/json")).isFalse();
         assertThat(bedrock.streams(null)).isFalse();
