@@ -204,6 +204,32 @@ class BedrockConverseIntegrationTest {
     }
 
     @Test
+    void ollamaChat_withATool_getsTheCallInOllamasShape() throws Exception {
+        HttpResponse<String> response = proxy.post("/api/chat", "{\"model\":\"" + NOVA + "\",\"stream\":false,"
+                + WEATHER_TOOL + ",\"messages\":[{\"role\":\"user\",\"content\":\"Weather in Paris?\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode call = JSON.readTree(response.body()).path("message").path("tool_calls").path(0).path("function");
+        assertThat(call.path("name").asText()).isEqualTo("get_weather");
+        assertThat(call.path("arguments")).isEqualTo(JSON.readTree("{\"city\":\"fox\"}"));
+    }
+
+    @Test
+    void ollamaGenerate_andTheBedrockPrefix_reachConverseToo() throws Exception {
+        HttpResponse<String> generate = proxy.post("/api/generate", "{\"model\":\"" + NOVA + "\",\"stream\":false,"
+                + "\"prompt\":\"Say something.\"}");
+        HttpResponse<String> pinned = proxy.post("/olla/bedrock/v1/chat/completions", "{\"model\":\"" + NOVA + "\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(generate.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(generate.body()).path("response").asText()).isEqualTo(SCRIPT.fullText());
+        assertThat(pinned.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(pinned.body()).path("choices").path(0).path("message").path("content").asText())
+                .isEqualTo(SCRIPT.fullText());
+        assertThat(lastConversation().rawPath()).isEqualTo("/model/amazon.nova-pro-v1%3A0/converse");
+    }
+
+    @Test
     void anthropicMessagesStream_reachesConverseStream_withToolUseEvents() throws Exception {
         HttpResponse<String> response = proxy.post("/olla/anthropic/v1/messages", "{\"model\":\"" + CLAUDE + "\","
                 + "\"max_tokens\":100,\"stream\":true,\"tools\":[{\"name\":\"lookup\",\"input_schema\":{\"type\":"

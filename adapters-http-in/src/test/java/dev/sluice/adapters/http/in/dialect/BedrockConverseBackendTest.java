@@ -122,6 +122,20 @@ class BedrockConverseBackendTest {
     }
 
     @Test
+    void imagesByS3Location_goAsS3_andWebUrlsThatBedrockCannotFetch_areNamedInText() throws Exception {
+        Conversation c = openAi("""
+                {"model":"m","messages":[{"role":"user","content":[
+                  {"type":"image_url","image_url":{"url":"s3://bucket/cat.PNG"}},
+                  {"type":"image_url","image_url":{"url":"https://example.org/dog.jpg"}}]}]}
+                """);
+
+        assertThat(JSON.readTree(written(c)).path("messages").path(0).path("content")).isEqualTo(JSON.readTree("""
+                [{"image":{"format":"png","source":{"s3Location":{"uri":"s3://bucket/cat.PNG"}}}},
+                 {"text":"[image https://example.org/dog.jpg not sent: Bedrock accepts inline images and s3:// locations only]"}]
+                """));
+    }
+
+    @Test
     void aWholeAnswer_withReasoningTextAndToolUse_isAReply() throws Exception {
         Reply reply = bedrock.reply("""
                 {"output":{"message":{"role":"assistant","content":[
