@@ -14,8 +14,8 @@ import java.util.Optional;
  * {@code .../openai/v1/chat/completions}); hosted APIs may move the path ({@link ProviderTraits#rewrite}) or, for
  * Azure, route it to the model's deployment. Bedrock's endpoint is its control plane
  * ({@code bedrock.<region>.amazonaws.com}, models and health); Converse goes to the same region's runtime host,
- * {@code bedrock-runtime.<region>.amazonaws.com}. Any other host (a simulator, a VPC endpoint, a gateway) serves
- * both, and is kept.
+ * {@code bedrock-runtime.<region>.amazonaws.com}, or the endpoint's {@code provider.runtime_url}. Any other host
+ * (a simulator, a gateway) serves both, and is kept.
  */
 final class UpstreamTarget {
 
@@ -39,11 +39,14 @@ final class UpstreamTarget {
             upstreamQuery = withApiVersion(query, endpoint);
         }
         StringBuilder target = new StringBuilder();
+        String scheme = base.getScheme();
         String authority = base.getRawAuthority();
         if (traits.awsSigningService().isPresent() && path.startsWith("/model/")) {
-            authority = bedrockRuntime(authority);
+            Optional<URI> runtime = endpoint.provider().runtimeUrl();
+            scheme = runtime.map(URI::getScheme).orElse(scheme);
+            authority = runtime.map(URI::getRawAuthority).orElse(bedrockRuntime(authority));
         }
-        target.append(base.getScheme()).append("://").append(authority);
+        target.append(scheme).append("://").append(authority);
         if (endpoint.preservePath() && base.getRawPath() != null) {
             target.append(UrlPaths.join(base.getRawPath(), upstreamPath));
         } else {
