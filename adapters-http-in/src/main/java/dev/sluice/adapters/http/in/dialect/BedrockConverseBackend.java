@@ -39,6 +39,8 @@ import java.util.Optional;
 public final class BedrockConverseBackend implements BackendDialect {
 
     private static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
+    private static final int MIN_THINKING_BUDGET = 1024;
+    private static final int ANSWER_AFTER_THINKING = 4096;
 
     private final ObjectMapper json;
 
@@ -78,14 +80,18 @@ public final class BedrockConverseBackend implements BackendDialect {
         }
         boolean claude = c.model().contains("anthropic.");
         boolean thinking = claude && c.thinkingBudget().isPresent();
+        int budget = thinking ? Math.max(MIN_THINKING_BUDGET, c.thinkingBudget().getAsInt()) : 0;
         ObjectNode inference = json.createObjectNode();
-        if (c.sampling().maxTokens() > 0) {
-            inference.put("maxTokens", c.sampling().maxTokens());
+        // Claude must be allowed more output than its thinking budget, as on Anthropic's own API.
+        int maxTokens = thinking && c.sampling().maxTokens() <= budget ? budget + ANSWER_AFTER_THINKING
+                : c.sampling().maxTokens();
+        if (maxTokens > 0) {
+            inference.put("maxTokens", maxTokens);
         }
         if (!thinking) {
             c.sampling().temperature().ifPresent(t -> inference.put("temperature", claude ? Math.min(1.0, t) : t));
         }
-        c.sampling().topP().ifPresent(p -> inference.put("topP", p));
+        c.sampling().topP().ifPresent(p -> inference.put("topP", thinking ? Math.max(0.95, p) : p));
         if (!c.sampling().stopSequences().isEmpty()) {
             ArrayNode stops = inference.putArray("stopSequences");
             c.sampling().stopSequences().forEach(stops::add);
@@ -99,8 +105,7 @@ public final class BedrockConverseBackend implements BackendDialect {
             c.sampling().topK().ifPresent(k -> extra.put("top_k", k));
         }
         if (thinking) {
-            extra.putObject("thinking").put("type", "enabled").put("budget_tokens",
-                    Math.max(1024, c.thinkingBudget().getAsInt()));
+            extra.putObject("thinking").put("type", "enabled").put("budget_tokens", budget);
         }
         if (!extra.isEmpty()) {
             body.set("additionalModelRequestFields", extra);

@@ -85,6 +85,11 @@ class BedrockConverseBackendTest {
         assertThat(JSON.readTree(written(thinking)).path("additionalModelRequestFields").toString())
                 .isEqualTo("{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}");
         assertThat(JSON.readTree(written(thinking)).path("inferenceConfig").has("temperature")).isFalse();
+        assertThat(JSON.readTree(written(thinking)).path("inferenceConfig").path("maxTokens").asInt()).isEqualTo(4000);
+        Conversation noCap = openAi("{\"model\":\"" + CLAUDE + "\",\"reasoning_effort\":\"medium\",\"top_p\":0.5,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(JSON.readTree(written(noCap)).path("inferenceConfig").toString())
+                .isEqualTo("{\"maxTokens\":12288,\"topP\":0.95}");
     }
 
     @Test
