@@ -72,11 +72,19 @@ public final class SimulatedBedrock implements AutoCloseable {
     private volatile ChatScript script = ChatScript.defaults();
     private volatile Predicate<Seen> signatureCheck = seen -> true;
 
+    /** On a free port of 127.0.0.1. */
     public SimulatedBedrock(String accessKeyId, String region, List<String> models) throws Exception {
+        this(accessKeyId, region, models, "127.0.0.1", 0);
+    }
+
+    /** On {@code host:port} (0 for a free port). */
+    public SimulatedBedrock(String accessKeyId, String region, List<String> models, String host, int port)
+            throws Exception {
         this.accessKeyId = accessKeyId;
         this.region = region;
         this.models = List.copyOf(models);
-        connector.setHost("127.0.0.1");
+        connector.setHost(host);
+        connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
@@ -93,11 +101,19 @@ public final class SimulatedBedrock implements AutoCloseable {
                 return true;
             }
         });
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            // A port in use: nothing of the half-started server may linger.
+            server.stop();
+            throw e;
+        }
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1"
+                : connector.getHost();
+        return URI.create("http://" + host + ":" + connector.getLocalPort());
     }
 
     /** Every request received, oldest first. */
