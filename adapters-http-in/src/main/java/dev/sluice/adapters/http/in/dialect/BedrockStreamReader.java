@@ -42,19 +42,17 @@ final class BedrockStreamReader implements BackendDialect.StreamReader {
             input.position(input.limit());
             return List.of();
         }
-        List<Message> messages;
-        try {
-            messages = frames.feed(input);
-        } catch (IllegalArgumentException e) {
-            over = true;
-            input.position(input.limit());
-            return List.of(new ReplyDelta.Failed("Bedrock sent a corrupt event-stream frame: " + e.getMessage()));
-        }
+        List<Message> messages = frames.feed(input);
         List<ReplyDelta> deltas = new ArrayList<>(messages.size() + 1);
         for (Message message : messages) {
             if (!over) {
                 event(message, deltas);
             }
+        }
+        // The good messages before a corrupt one in the same read still count.
+        if (!over && frames.corruption().isPresent()) {
+            over = true;
+            deltas.add(new ReplyDelta.Failed("Bedrock sent a corrupt event-stream frame: " + frames.corruption().get()));
         }
         return deltas;
     }

@@ -25,15 +25,34 @@ final class EventStreamFrames {
 
     private byte[] held = new byte[0];
     private int heldLength;
+    private String corruption;
 
     /**
-     * The messages {@code input} completes; consumes it all.
-     *
-     * @throws IllegalArgumentException when a frame is corrupt (a checksum that does not match, an impossible
-     *                                  length): the stream cannot be resynchronised after that
+     * The messages {@code input} completes, up to a corrupt one (a checksum that does not match, an impossible
+     * length), after which nothing more is read: the stream cannot be resynchronised, and {@link #corruption()}
+     * says why. Consumes all of {@code input}.
      */
     List<Message> feed(ByteBuffer input) {
         List<Message> messages = new ArrayList<>(2);
+        if (corruption != null) {
+            input.position(input.limit());
+            return messages;
+        }
+        try {
+            read(input, messages);
+        } catch (IllegalArgumentException e) {
+            corruption = e.getMessage();
+            input.position(input.limit());
+        }
+        return messages;
+    }
+
+    /** Why the stream stopped being read, when a frame was corrupt. */
+    java.util.Optional<String> corruption() {
+        return java.util.Optional.ofNullable(corruption);
+    }
+
+    private void read(ByteBuffer input, List<Message> messages) {
         while (input.hasRemaining()) {
             if (heldLength == 0 && input.remaining() >= 4) {
                 // The common case: whole messages straight from the buffer, nothing copied to be held.
@@ -56,12 +75,11 @@ final class EventStreamFrames {
                 }
             }
         }
-        return messages;
     }
 
     /** Whether a message was begun and not finished: a stream that ends now was cut. */
     boolean midMessage() {
-        return heldLength > 0;
+        return heldLength > 0 && corruption == null;
     }
 
     private void hold(ByteBuffer input, int count) {

@@ -110,7 +110,7 @@ class BedrockStreamReaderTest {
         assertThat(deltas).hasSize(2);
         assertThat(deltas.get(0)).isEqualTo(new ReplyDelta.Opened("", ""));
         assertThat(((ReplyDelta.Failed) deltas.get(1)).message()).startsWith("Bedrock sent a corrupt event-stream frame")
-                .containsIgnoringCase("crc");
+                .containsIgnoringCase("checksum");
     }
 
     @Test
@@ -122,6 +122,18 @@ class BedrockStreamReaderTest {
 
         assertThat(deltas).singleElement().isInstanceOf(ReplyDelta.Failed.class);
         assertThat(((ReplyDelta.Failed) deltas.get(0)).message()).containsIgnoringCase("prelude");
+    }
+
+    @Test
+    void aCorruptFrameCutAcrossReads_stillFailsOnce_afterTheGoodOnes() {
+        byte[] stream = recordedStream();
+        stream[MESSAGE_START.length + FIRST_TEXT.length + 20] ^= 0x01;
+        List<ReplyDelta> deltas = read(List.of(java.util.Arrays.copyOfRange(stream, 0, MESSAGE_START.length + 5),
+                java.util.Arrays.copyOfRange(stream, MESSAGE_START.length + 5, stream.length)));
+
+        assertThat(deltas).hasSize(3);
+        assertThat(deltas.subList(0, 2)).containsExactly(new ReplyDelta.Opened("", ""), new ReplyDelta.Text("The quick"));
+        assertThat(deltas.get(2)).isInstanceOf(ReplyDelta.Failed.class);
     }
 
     @Test
