@@ -7,25 +7,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -cp simulator.jar dev.sluice.simulator.BedrockSimulatorMain [--port 8090] [--region us-east-1]
+ * {@code java -jar simulator.jar bedrock [--port 8090] [--region us-east-1]
  * [--access-key-id AKID] [--models a,b] [--chunks N] [--chunk-delay-ms MS]}: a simulated Bedrock (model list,
  * Converse, ConverseStream) in the foreground until Ctrl-C, for trying a {@code bedrock} endpoint without an AWS
  * account. Requests must be SigV4-signed for that access key and region (any secret: the shape is checked).
  * Exit codes: 0 after a clean stop, 1 when the port cannot be bound, 2 for bad arguments.
  */
-public final class BedrockSimulatorMain {
+final class BedrockSimulatorMain {
 
-    private static final String USAGE = "usage: BedrockSimulatorMain [--port 8090] [--host 127.0.0.1] "
+    private static final String USAGE = "usage: simulator.jar bedrock [--port 8090] [--host 127.0.0.1] "
             + "[--region us-east-1] [--access-key-id AKIDEXAMPLE] [--models id,id] [--chunks 5] [--chunk-delay-ms 0]";
 
     private BedrockSimulatorMain() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
