@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * {@code java -jar simulator.jar --kind ollama}: one simulated backend in the foreground until Ctrl-C.
+ * {@code java -jar simulator.jar --kind ollama}: one simulated backend in the foreground until Ctrl-C
+ * ({@code java -jar simulator.jar bedrock ...}: a simulated Bedrock, see {@link BedrockSimulatorMain}).
  * Exit codes: 0 after help or a clean stop, 1 when the port cannot be bound, 2 for bad arguments.
  */
 public final class SimulatorMain {
@@ -22,8 +23,11 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        int code = run(args, System.out, System.err);
+    public static void main(String[] args) throws Exception {
+        // "bedrock" first: the simulated Bedrock, which is no platform kind (SigV4, AWS event streams).
+        int code = args.length > 0 && args[0].equals("bedrock")
+                ? BedrockSimulatorMain.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err)
+                : run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);
         }

@@ -68,6 +68,12 @@ final class ConfigLoader {
             notes.add("'proxy.max_retries' is deprecated: it is used as 'proxy.retry.max_attempts' when that is 0; "
                     + "write proxy.retry.max_attempts instead");
         }
+        if (tree.path("discovery").has("refresh_interval")) {
+            // Olla ships the key and ignores it; saying so beats a setting that silently does nothing.
+            notes.add("'discovery.refresh_interval' has no effect (Olla ignores it too): the endpoint list is read "
+                    + "once at start-up, so restart to change it; model lists refresh on "
+                    + "discovery.model_discovery.interval and health on each endpoint's check_interval");
+        }
         if (proxy.has("retry_backoff")) {
             notes.add("'proxy.retry_backoff' is deprecated: it is the pause before each failover attempt; "
                     + "leave it out for none");

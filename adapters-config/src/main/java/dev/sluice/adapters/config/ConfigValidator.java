@@ -262,6 +262,12 @@ final class ConfigValidator {
             check(!aws, key + ".provider", "sets AWS region or credentials, which do nothing for type '" + e.type()
                     + "': only bedrock endpoints are signed");
         }
+        if (p.runtimeUrl() != null) {
+            check(traits.awsSigningService().isPresent(), key + ".provider.runtime_url", "does nothing for type '"
+                    + e.type() + "': only bedrock endpoints send chat to another host than their url");
+            check(p.runtimeUrl().trim().matches("(?i)https?://[^/?#\\s]+(/[^?#\\s]*)?"), key + ".provider.runtime_url",
+                    "must be an absolute http:// or https:// URL with a host, got '" + p.runtimeUrl() + "'");
+        }
         if (p.api() != null) {
             // Only Gemini has both an OpenAI-compatible surface and a native API that Sluice translates to.
             check("gemini".equals(e.type()), key + ".provider.api", "does nothing for type '" + e.type()

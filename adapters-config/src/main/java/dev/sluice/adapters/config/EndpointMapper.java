@@ -55,8 +55,10 @@ final class EndpointMapper {
             Optional<AwsSigning> signing = traits.awsSigningService().map(service -> signing(config, service, key));
             String hint = signing.isPresent() ? CredentialHints.aws(config.provider(), key)
                     : CredentialHints.of(config.auth(), authType, key);
+            Optional<URI> runtimeUrl = Optional.ofNullable(config.provider().runtimeUrl())
+                    .map(u -> EndpointUrls.parseBase(u, key + ".provider.runtime_url"));
             ProviderSettings provider = new ProviderSettings(apiVersion, config.provider().deployments(),
-                    config.assumeHealthy(), hint, signing, "native".equals(config.provider().api()));
+                    config.assumeHealthy(), hint, signing, "native".equals(config.provider().api()), runtimeUrl);
             endpoints.add(new Endpoint(id, nameOf(config, url), url, config.type(), profile, priority,
                     EndpointDefaults.preservePath(config, traits), EndpointUrls.join(url, healthPath),
                     EndpointUrls.join(url, modelPath), EndpointDefaults.checkInterval(config, traits),

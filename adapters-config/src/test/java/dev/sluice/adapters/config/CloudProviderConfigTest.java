@@ -297,6 +297,24 @@ class CloudProviderConfigTest {
         }
 
         @Test
+        void aRuntimeUrlIsRead_andRefusedOnAnotherType() throws IOException {
+            Endpoint e = only(BEDROCK[0], BEDROCK[1], BEDROCK[2], BEDROCK[3], BEDROCK[4], BEDROCK[5],
+                    "          runtime_url: https://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com");
+            assertThat(e.provider().runtimeUrl()).contains(
+                    java.net.URI.create("https://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com"));
+            assertThat(only(BEDROCK).provider().runtimeUrl()).isEmpty();
+
+            assertThatThrownBy(() -> load("      - url: https://api.openai.com/v1", "        type: openai-api",
+                    "        provider:", "          runtime_url: https://example.org"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("endpoints[0].provider.runtime_url' does nothing for type 'openai-api'");
+            assertThatThrownBy(() -> load(BEDROCK[0], BEDROCK[1], BEDROCK[2], BEDROCK[3], BEDROCK[4], BEDROCK[5],
+                    "          runtime_url: bedrock-runtime.us-east-1.amazonaws.com"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("runtime_url' must be an absolute http:// or https:// URL");
+        }
+
+        @Test
         void regionAndCredentialsAreRequired() {
             assertThatThrownBy(() -> load("      - url: https://bedrock.us-east-1.amazonaws.com", "        type: bedrock"))
                     .isInstanceOf(ConfigException.class)

@@ -53,6 +53,14 @@ class ConfigurationTest {
         }
 
         @Test
+        void refreshIntervalIsAcceptedAndSaidToDoNothing() throws IOException {
+            Files.writeString(dir.resolve("config.yaml"), "discovery:\n  refresh_interval: 30s\n");
+            Configuration c = Configuration.load(Optional.empty(), Map.of(), dir);
+            assertThat(c.config().deprecationNotes()).anySatisfy(note -> assertThat(note)
+                    .startsWith("'discovery.refresh_interval' has no effect").contains("restart"));
+        }
+
+        @Test
         void findsConfigYamlInTheConfigFolderFirst() throws IOException {
             Files.createDirectories(dir.resolve("config"));
             Files.writeString(dir.resolve("config/config.yaml"), "server:\n  port: 41000\n");

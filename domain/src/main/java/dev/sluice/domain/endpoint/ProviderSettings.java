@@ -1,5 +1,6 @@
 package dev.sluice.domain.endpoint;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param awsSigning     SigV4 credentials when every request must be signed (Bedrock)
  * @param nativeApi      chat requests are translated to the provider's own API rather than sent to its
  *                       OpenAI-compatible surface (Gemini's {@code provider.api: native})
+ * @param runtimeUrl     where chat requests go when that is another host than the endpoint's url (Bedrock's
+ *                       {@code provider.runtime_url}); empty to derive it from the url
  */
 public record ProviderSettings(Optional<String> apiVersion, Map<String, String> deployments, boolean assumeHealthy,
-                               String credentialHint, Optional<AwsSigning> awsSigning, boolean nativeApi) {
+                               String credentialHint, Optional<AwsSigning> awsSigning, boolean nativeApi,
+                               Optional<URI> runtimeUrl) {
 
     public static final ProviderSettings NONE = new ProviderSettings(Optional.empty(), Map.of(), false,
             "the endpoint's auth settings");
@@ -30,7 +34,14 @@ public record ProviderSettings(Optional<String> apiVersion, Map<String, String> 
         this(apiVersion, deployments, assumeHealthy, credentialHint, awsSigning, false);
     }
 
+    /** Settings of an endpoint whose chat requests go to its own url. */
+    public ProviderSettings(Optional<String> apiVersion, Map<String, String> deployments, boolean assumeHealthy,
+                            String credentialHint, Optional<AwsSigning> awsSigning, boolean nativeApi) {
+        this(apiVersion, deployments, assumeHealthy, credentialHint, awsSigning, nativeApi, Optional.empty());
+    }
+
     public ProviderSettings {
+        Objects.requireNonNull(runtimeUrl, "runtimeUrl");
         Objects.requireNonNull(apiVersion, "apiVersion");
         deployments = Map.copyOf(deployments);
         Objects.requireNonNull(credentialHint, "credentialHint");

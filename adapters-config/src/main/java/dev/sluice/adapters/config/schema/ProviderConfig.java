@@ -15,12 +15,15 @@ import java.util.Map;
  *                    token only for temporary credentials
  * @param api         Gemini: {@code openai} (the default) sends OpenAI-style requests to Google's OpenAI-compatible
  *                    surface; {@code native} translates every chat request to {@code generateContent}
+ * @param runtimeUrl  Bedrock: where Converse requests go when the endpoint's url is not AWS's control-plane host
+ *                    (a VPC endpoint of bedrock-runtime, a gateway); derived from the url otherwise
  */
 public record ProviderConfig(String apiVersion, Map<String, String> deployments, String region, String accessKeyId,
                              String accessKeyIdFile, String secretAccessKey, String secretAccessKeyFile,
-                             String sessionToken, String sessionTokenFile, String api) {
+                             String sessionToken, String sessionTokenFile, String api, String runtimeUrl) {
 
-    public static final ProviderConfig NONE = new ProviderConfig(null, null, null, null, null, null, null, null, null, null);
+    public static final ProviderConfig NONE = new ProviderConfig(null, null, null, null, null, null, null, null, null, null,
+            null);
 
     public ProviderConfig {
         deployments = deployments == null ? Map.of() : Map.copyOf(deployments);

@@ -32,6 +32,7 @@ import dev.sluice.application.port.in.AdmitClient;
 import dev.sluice.application.port.in.RecordRequest;
 import dev.sluice.application.port.in.ReportViolations;
 import dev.sluice.application.port.out.RequestMetrics;
+import dev.sluice.application.port.out.RequestSigner;
 import dev.sluice.domain.endpoint.Endpoint;
 import dev.sluice.application.port.in.ListModels;
 import dev.sluice.application.port.in.ReportFleetStatus;
@@ -159,10 +160,10 @@ public final class HttpInModule extends AbstractModule {
     @Singleton
     ProxyRoutes proxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet,
                             ListModels models, Clock clock, Map<String, UpstreamEngine> engines,
-                            TranslatorStats translatorStats, RecordRequest journal) {
+                            TranslatorStats translatorStats, RecordRequest journal, RequestSigner signer) {
         return new ProxyRoutes(routes, router, fleet, models, proxy, JsonMapper.builder().build(), clock,
                 upstream.responseTimeoutMillis(), upstream.sharedConnectionCap(), engines.get(upstream.engine()),
-                translators, translatorStats, journal);
+                translators, translatorStats, journal, signer);
     }
 
     @Provides

@@ -1,11 +1,14 @@
 package dev.sluice.adapters.http.out;
 
+import dev.sluice.application.port.out.RequestSigner;
 import dev.sluice.domain.endpoint.AwsSigning;
+import dev.sluice.domain.endpoint.Endpoint;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -15,21 +18,36 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Signs a body-less request with AWS Signature Version 4 using the AWS SDK's signer (no crypto of our own), and
- * returns the headers to add: {@code Authorization}, {@code X-Amz-Date} and, for temporary credentials,
- * {@code X-Amz-Security-Token}. {@code Host} is signed but not returned: Jetty writes the same value from the URL.
+ * Signs a request with AWS Signature Version 4 using the AWS SDK's signer (no crypto of our own), and returns the
+ * headers to add: {@code Authorization}, {@code X-Amz-Date}, {@code x-amz-content-sha256} (the SHA-256 of the exact
+ * body bytes sent) and, for temporary credentials, {@code X-Amz-Security-Token}. Only {@code Host} and those
+ * {@code x-amz-*} headers are signed (all AWS requires): the proxy's own forwarding headers may change without
+ * breaking the signature. {@code Host} is signed but not returned: Jetty writes the same value from the URL.
  *
  * <p>Stateless and thread-safe. A signature is valid for 15 minutes from the clock's time, so each request is
  * signed as it is sent, never cached.
  */
-final class AwsRequestSigner {
+final class AwsRequestSigner implements RequestSigner {
 
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
-    private AwsRequestSigner() {
+    private final Clock clock;
+
+    AwsRequestSigner(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, String> sign(Endpoint endpoint, String method, URI uri, byte[] body) {
+        return endpoint.provider().awsSigning().map(signing -> headers(signing, method, uri, body, clock))
+                .orElse(Map.of());
     }
 
     static Map<String, String> headers(AwsSigning signing, String method, URI uri, Clock clock) {
+        return headers(signing, method, uri, new byte[0], clock);
+    }
+
+    static Map<String, String> headers(AwsSigning signing, String method, URI uri, byte[] body, Clock clock) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri).build();
         AwsCredentialsIdentity identity = signing.sessionToken()
                 .<AwsCredentialsIdentity>map(token -> AwsSessionCredentialsIdentity.create(signing.accessKeyId(),
@@ -38,6 +56,7 @@ final class AwsRequestSigner {
         SignedRequest signed = SIGNER.sign(r -> r
                 .identity(identity)
                 .request(request)
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signing.service())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));

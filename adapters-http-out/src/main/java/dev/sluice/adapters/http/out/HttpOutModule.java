@@ -5,14 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.sluice.application.port.out.HealthProbe;
 import dev.sluice.application.port.out.ModelDiscovery;
+import dev.sluice.application.port.out.RequestSigner;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.eclipse.jetty.client.HttpClient;
 
 /**
  * The outbound HTTP adapter: binds {@link HealthProbe} and {@link ModelDiscovery} to Jetty implementations
- * sharing one {@link ProbeClient @ProbeClient} {@link HttpClient}, and exposes {@link OutboundClients}, the
- * owner of that client.
+ * sharing one {@link ProbeClient @ProbeClient} {@link HttpClient}, {@link RequestSigner} to the AWS SDK's SigV4
+ * signer (for the proxy's requests to Bedrock), and exposes {@link OutboundClients}, the owner of that client.
  *
  * <p>Starts nothing. Bootstrap must obtain {@link OutboundClients} from the injector, call
  * {@link OutboundClients#start()} before the first probe or discovery, and {@link OutboundClients#close()} at
@@ -44,6 +45,12 @@ public final class HttpOutModule extends AbstractModule {
     HealthProbe healthProbe(@ProbeClient HttpClient client) {
         // The system clock only dates a Retry-After header; tests that care build the probe with their own.
         return new JettyHealthProbe(client, InstantSource.system(), settings.version());
+    }
+
+    @Provides
+    @Singleton
+    RequestSigner requestSigner() {
+        return new AwsRequestSigner(java.time.Clock.systemUTC());
     }
 
     @Provides

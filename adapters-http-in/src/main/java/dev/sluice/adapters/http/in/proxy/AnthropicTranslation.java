@@ -18,7 +18,6 @@ import dev.sluice.domain.profile.Profile;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.ee10.proxy.AsyncMiddleManServlet.ContentTransformer;
@@ -114,7 +113,7 @@ final class AnthropicTranslation implements Conversion {
         if (!translating(attempt)) {
             return;
         }
-        boolean anthropicBackend = backends.translatesOpenAiChat(attempt.endpoint());
+        boolean anthropicBackend = backends.speaksAnthropicMessages(attempt.endpoint());
         proxyRequest.headers(h -> {
             // We must read the answer to translate it: no compression; Anthropic's headers mean nothing elsewhere
             // (to the hosted API, the endpoint's own anthropic-version was set before this).
@@ -154,9 +153,8 @@ final class AnthropicTranslation implements Conversion {
         String fallbackId = "msg_" + requestId.replaceAll("[^A-Za-z0-9_-]", "");
         AnthropicClientStream stream = new AnthropicClientStream(
                 new AnthropicStreamWriter(fallbackId, conversation.model(), conversation.estimatedInputTokens()), replies);
-        boolean eventStream = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("event-stream");
-        if (conversation.stream() && eventStream) {
-            return new StreamTranslation(exchange, backend(attempt).streamDecoder(), stream);
+        if (conversation.stream() && backend(attempt).streams(contentType)) {
+            return new StreamTranslation(exchange, backend(attempt).streamReader(), stream);
         }
         return new WholeTranslation(exchange, body -> {
             try {

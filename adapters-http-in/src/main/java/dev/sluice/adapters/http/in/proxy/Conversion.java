@@ -54,6 +54,17 @@ interface Conversion {
     }
 
     /**
+     * The transformer for the answer, for a conversion that reads more of the backend's headers than its
+     * Content-Type (Bedrock names its error kind in {@code x-amzn-ErrorType}).
+     *
+     * @param header the backend's response header of a name, null when it sent none
+     */
+    default ContentTransformer transformer(Attempt attempt, int status, java.util.function.UnaryOperator<String> header,
+                                           ContentTransformer relay) {
+        return transformer(attempt, status, header.apply("Content-Type"), relay);
+    }
+
+    /**
      * The bytes that end a stream the back end broke after the client had its first bytes, so that the client learns
      * of the failure in its own dialect (Anthropic's {@code event: error}) instead of a cut connection; empty to
      * cut the connection as usual.

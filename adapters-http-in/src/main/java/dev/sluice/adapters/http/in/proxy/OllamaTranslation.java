@@ -16,7 +16,6 @@ import dev.sluice.domain.conversation.TextPart;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.ee10.proxy.AsyncMiddleManServlet.ContentTransformer;
@@ -134,9 +133,8 @@ final class OllamaTranslation implements Conversion {
         }
         OllamaStreamWriter writer = new OllamaStreamWriter(conversation.estimatedInputTokens(), System::nanoTime,
                 receivedNanos);
-        boolean eventStream = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("event-stream");
-        if (conversation.stream() && eventStream) {
-            return new StreamTranslation(exchange, backend.streamDecoder(),
+        if (conversation.stream() && backend.streams(contentType)) {
+            return new StreamTranslation(exchange, backend.streamReader(),
                     new OllamaClientStream(writer, replies, conversation.model(), shape));
         }
         return new WholeTranslation(exchange, body -> whole(attempt, backend, writer, body));

@@ -13,8 +13,8 @@ import dev.sluice.domain.conversation.Conversation;
 import dev.sluice.domain.conversation.Reply;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.ee10.proxy.AsyncMiddleManServlet.ContentTransformer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -114,21 +114,23 @@ final class OpenAiChatTranslation implements Conversion {
     }
 
     @Override
-    public ContentTransformer transformer(Attempt attempt, int status, String contentType, ContentTransformer relay) {
+    public ContentTransformer transformer(Attempt attempt, int status, UnaryOperator<String> header,
+                                          ContentTransformer relay) {
         if (!translating(attempt)) {
             return relay;
         }
         BackendDialect backend = backend(attempt);
+        String contentType = header.apply("Content-Type");
         if (status >= 400) {
+            Optional<String> headerKind = backend.errorKind(header);
             return new WholeTranslation(exchange, body -> replies.error(status,
-                    ProviderErrors.kind(json, body).orElse(code(status)),
+                    ProviderErrors.kind(json, body).or(() -> headerKind).orElse(code(status)),
                     attempt.endpoint().name() + ": " + backend.errorMessage(body)));
         }
         OpenAiClientStream stream = new OpenAiClientStream(replies, completionId, conversation().model(), created,
                 request.includeUsage());
-        boolean eventStream = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("event-stream");
-        if (conversation().stream() && eventStream) {
-            return new StreamTranslation(exchange, backend.streamDecoder(), stream);
+        if (conversation().stream() && backend.streams(contentType)) {
+            return new StreamTranslation(exchange, backend.streamReader(), stream);
         }
         return new WholeTranslation(exchange, body -> {
             try {

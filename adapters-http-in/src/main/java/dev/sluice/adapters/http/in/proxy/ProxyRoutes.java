@@ -17,6 +17,7 @@ import dev.sluice.application.port.in.RecordRequest;
 import dev.sluice.application.port.in.ReportFleetStatus;
 import dev.sluice.application.port.in.ResolveRoute;
 import dev.sluice.application.port.in.RouteInferenceRequest;
+import dev.sluice.application.port.out.RequestSigner;
 import dev.sluice.application.translation.TranslatorStats;
 import dev.sluice.domain.routing.RouteScope;
 import java.time.Clock;
@@ -39,11 +40,12 @@ public final class ProxyRoutes implements RouteRegistrar {
     /**
      * @param responseTimeoutMillis     longest a whole proxied exchange may take ({@code proxy.response_timeout}); 0 for none
      * @param maxConnectionsPerEndpoint upstream connection pool cap per backend
+     * @param signer                    signs each request to an endpoint that requires it (Bedrock's SigV4)
      */
     public ProxyRoutes(ResolveRoute routes, RouteInferenceRequest router, ReportFleetStatus fleet, ListModels models,
                        ProxySettings settings, ObjectMapper mapper, Clock clock, long responseTimeoutMillis,
                        int maxConnectionsPerEndpoint, UpstreamEngine engine, TranslatorSettings translators,
-                       TranslatorStats translatorStats, RecordRequest journal) {
+                       TranslatorStats translatorStats, RecordRequest journal, RequestSigner signer) {
         ProxyErrors errors = new ProxyErrors(mapper);
         JsonResponses json = new JsonResponses(mapper);
         NativeModelLists lists = new NativeModelLists(models, fleet, new ModelListView(json), json, clock);
@@ -66,7 +68,8 @@ public final class ProxyRoutes implements RouteRegistrar {
                 stickyKeys, running, settings.bodyReadTimeout().toMillis(), anthropic, settings.priorityHeader(),
                 new RequestCompletion(journal, new TokenReader(mapper)), frontDoor)
                 .translatingOpenAiChat(new OpenAiChatRoute(fleet, backends, mapper, clock));
-        this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings, engine);
+        this.servlet = new ProxyServlet(admission, new ProxyHeaders(settings.version()), errors, settings, engine,
+                signer);
         self[0] = servlet;
         admission.sendingWith(servlet::send);
         this.routes = routes;

@@ -1,6 +1,7 @@
 package dev.sluice.adapters.http.in.proxy;
 
 import dev.sluice.application.port.in.Attempt;
+import dev.sluice.application.port.out.RequestSigner;
 import dev.sluice.domain.endpoint.RequestOutcome.FailureKind;
 import dev.sluice.domain.fallback.FailureClass;
 import dev.sluice.domain.fallback.FallbackStep;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,10 +35,12 @@ final class ProxyServlet extends AsyncMiddleManServlet {
     private final transient ProxyErrors errors;
     private final transient ProxySettings settings;
     private final transient UpstreamEngine engine;
+    private final transient RequestSigner signer;
 
     ProxyServlet(ProxyAdmission admission, ProxyHeaders headers, ProxyErrors errors, ProxySettings settings,
-                 UpstreamEngine engine) {
+                 UpstreamEngine engine, RequestSigner signer) {
         this.engine = engine;
+        this.signer = signer;
         this.admission = admission;
         this.headers = headers;
         this.errors = errors;
@@ -140,6 +144,12 @@ final class ProxyServlet extends AsyncMiddleManServlet {
         if (body.length > 0) {
             proxyRequest.body(new BytesRequestContent(clientRequest.getContentType(), body));
         }
+        // Signed last, over the URL and the very bytes that go out; each attempt (failover) is signed afresh.
+        Map<String, String> signature = signer.sign(exchange.attempt().endpoint(), proxyRequest.getMethod(),
+                proxyRequest.getURI(), body);
+        if (!signature.isEmpty()) {
+            proxyRequest.headers(h -> signature.forEach(h::put));
+        }
         proxyRequest.idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         abortWithoutHeadersAfter(proxyRequest, headerTimeoutMillis(exchange.attempt().endpoint()));
         super.sendProxyRequest(clientRequest, proxyResponse, proxyRequest);
@@ -198,7 +208,7 @@ final class ProxyServlet extends AsyncMiddleManServlet {
                 serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE));
         ProxyExchange exchange = ProxyExchange.of(clientRequest);
         return exchange.conversion.transformer(exchange.attempt(), serverResponse.getStatus(),
-                serverResponse.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE),
+                name -> serverResponse.getHeaders().get(name),
                 new RelayTransformer(exchange, stream, settings.streamBufferSize()));
     }
 

@@ -12,7 +12,10 @@ import java.util.Optional;
  * Where a request goes on an endpoint: its origin plus the client's path, after the base path if preserved. A
  * shared version prefix is written once ({@code https://api.groq.com/openai/v1} + {@code /v1/chat/completions} is
  * {@code .../openai/v1/chat/completions}); hosted APIs may move the path ({@link ProviderTraits#rewrite}) or, for
- * Azure, route it to the model's deployment.
+ * Azure, route it to the model's deployment. Bedrock's endpoint is its control plane
+ * ({@code bedrock.<region>.amazonaws.com}, models and health); Converse goes to the same region's runtime host,
+ * {@code bedrock-runtime.<region>.amazonaws.com}, or the endpoint's {@code provider.runtime_url}. Any other host
+ * (a simulator, a gateway) serves both, and is kept.
  */
 final class UpstreamTarget {
 
@@ -36,7 +39,14 @@ final class UpstreamTarget {
             upstreamQuery = withApiVersion(query, endpoint);
         }
         StringBuilder target = new StringBuilder();
-        target.append(base.getScheme()).append("://").append(base.getRawAuthority());
+        String scheme = base.getScheme();
+        String authority = base.getRawAuthority();
+        if (traits.awsSigningService().isPresent() && path.startsWith("/model/")) {
+            Optional<URI> runtime = endpoint.provider().runtimeUrl();
+            scheme = runtime.map(URI::getScheme).orElse(scheme);
+            authority = runtime.map(URI::getRawAuthority).orElse(bedrockRuntime(authority));
+        }
+        target.append(scheme).append("://").append(authority);
         if (endpoint.preservePath() && base.getRawPath() != null) {
             target.append(UrlPaths.join(base.getRawPath(), upstreamPath));
         } else {
@@ -44,6 +54,16 @@ final class UpstreamTarget {
         }
         upstreamQuery.ifPresent(q -> target.append('?').append(q));
         return target.toString();
+    }
+
+    static String bedrockRuntime(String authority) {
+        if (authority.startsWith("bedrock.")) {
+            return "bedrock-runtime." + authority.substring("bedrock.".length());
+        }
+        if (authority.startsWith("bedrock-fips.")) {
+            return "bedrock-runtime-fips." + authority.substring("bedrock-fips.".length());
+        }
+        return authority;
     }
 
     // Azure serves /openai/deployments/<deployment>/chat/completions. A model with no configured deployment is

@@ -79,7 +79,7 @@ class StreamTranslationGoldenTest {
         ProxyExchange exchange = new ProxyExchange("req-1", null,
                 new ProxyPath("anthropic", "/v1/messages", Optional.empty()), RequestBody.EMPTY, null, 0);
         AnthropicReplies replies = new AnthropicReplies(JSON);
-        return new StreamTranslation(exchange, new OpenAiChatBackend(JSON).streamDecoder(),
+        return new StreamTranslation(exchange, new OpenAiChatBackend(JSON).streamReader(),
                 new AnthropicClientStream(new AnthropicStreamWriter("msg_req1", "qwen3-30b-a3b", 120), replies));
     }
 

@@ -42,6 +42,42 @@ class UpstreamTargetTest {
     }
 
     @Nested
+    class Bedrock {
+
+        private final ProviderTraits signed = new ProviderTraits(Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Map.of(), false, Optional.of("bedrock"));
+        private final dev.sluice.domain.endpoint.AwsSigning keys = new dev.sluice.domain.endpoint.AwsSigning(
+                "eu-west-1", "bedrock", "AKID", "secret", Optional.empty());
+
+        private Endpoint bedrock(String url, Optional<URI> runtime) {
+            return endpoint(url, false, signed, new ProviderSettings(Optional.empty(), Map.of(), false, "hint",
+                    Optional.of(keys), false, runtime));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "https://bedrock.eu-west-1.amazonaws.com, https://bedrock-runtime.eu-west-1.amazonaws.com/model/m/converse",
+                "https://bedrock-fips.us-east-1.amazonaws.com, https://bedrock-runtime-fips.us-east-1.amazonaws.com/model/m/converse",
+                "http://127.0.0.1:8090, http://127.0.0.1:8090/model/m/converse",
+        })
+        void converseGoesToTheRegionsRuntimeHost_andAnyOtherHostIsKept(String base, String target) {
+            assertThat(UpstreamTarget.of(bedrock(base, Optional.empty()), "/model/m/converse", Optional.empty()))
+                    .isEqualTo(target);
+        }
+
+        @Test
+        void aRuntimeUrlWins_forConverseOnly() {
+            Endpoint e = bedrock("https://vpce-1.bedrock.eu-west-1.vpce.amazonaws.com",
+                    Optional.of(URI.create("https://vpce-2.bedrock-runtime.eu-west-1.vpce.amazonaws.com")));
+
+            assertThat(UpstreamTarget.of(e, "/model/m/converse-stream", Optional.empty()))
+                    .isEqualTo("https://vpce-2.bedrock-runtime.eu-west-1.vpce.amazonaws.com/model/m/converse-stream");
+            assertThat(UpstreamTarget.of(e, "/foundation-models", Optional.empty()))
+                    .isEqualTo("https://vpce-1.bedrock.eu-west-1.vpce.amazonaws.com/foundation-models");
+        }
+    }
+
+    @Nested
     class BasePaths {
 
         @ParameterizedTest(name = "{0} + {1}")
