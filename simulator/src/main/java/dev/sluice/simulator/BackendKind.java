@@ -20,7 +20,12 @@ public enum BackendKind {
     LEMONADE("lemonade", 8000, "/api/v1/health", "/api/v1/models", LemonadePlatform::new),
     DOCKER_MODEL_RUNNER("dmr", 12434, "/engines/v1/models", "/engines/v1/models", DockerModelRunnerPlatform::new),
     LITELLM("litellm", 4000, "/health", "/v1/models", LiteLlmPlatform::new),
-    LMDEPLOY("lmdeploy", 23333, "/health", "/v1/models", LmDeployPlatform::new);
+    LMDEPLOY("lmdeploy", 23333, "/health", "/v1/models", LmDeployPlatform::new),
+    /** The hosted OpenAI API; the name is Sluice's profile type ({@code openai} is Olla's OpenAI-compatible alias). */
+    OPENAI_API("openai-api", 8443, "/v1/models", "/v1/models", OpenAiApiPlatform::new),
+    ANTHROPIC("anthropic", 8444, "/v1/models", "/v1/models", AnthropicApiPlatform::new),
+    GEMINI("gemini", 8445, GeminiPlatform.MODELS, GeminiPlatform.MODELS, GeminiPlatform::new),
+    AZURE_OPENAI("azure-openai", 8446, "/openai/models", "/openai/models", AzureOpenAiPlatform::new);
 
     private final String cliName;
     private final int defaultPort;

@@ -47,6 +47,11 @@ final class Exchange {
         return Request.getPathInContext(request);
     }
 
+    /** One query parameter's first value (Gemini's {@code ?key=} and {@code alt=sse}, Azure's {@code api-version}). */
+    Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(Request.extractQueryParameters(request).getValue(name));
+    }
+
     Optional<String> requestHeader(String name) {
         return Optional.ofNullable(request.getHeaders().get(name));
     }

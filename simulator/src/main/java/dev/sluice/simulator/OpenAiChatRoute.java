@@ -23,7 +23,11 @@ final class OpenAiChatRoute implements Route {
         if (read.isEmpty()) {
             return;
         }
-        ChatRequest request = read.get();
+        answer(exchange, read.get());
+    }
+
+    /** Answers a request already read: Azure reads its own, naming the model after the deployment in the path. */
+    void answer(Exchange exchange, ChatRequest request) {
         // Multi-model servers reject unknown names; a proxy's model routing is only tested if this can fail.
         if (request.servedBy(exchange).isEmpty()) {
             exchange.stack().error(exchange, 404, "The model `" + request.model() + "` does not exist.");

@@ -91,7 +91,7 @@ final class SimulatorHandler extends Handler.Abstract {
     }
 
     // An error burst goes first: a shedding server answers before it would even start to generate.
-    private static void generate(Exchange exchange, Route chat) throws Exception {
+    static void generate(Exchange exchange, Route chat) throws Exception {
         BackendSettings current = exchange.settings();
         if (current.errorBurst().take()) {
             current.errorBurst().answer(exchange);

@@ -100,6 +100,71 @@ enum WebStack {
     },
 
     /**
+     * Anthropic's hosted API: {@code {"type":"error","error":{"type","message"}}} with the error type Anthropic
+     * documents for each status, and a {@code request-id} header on every answer.
+     */
+    ANTHROPIC_API("application/json") {
+        @Override
+        void decorate(Exchange exchange) {
+            HostedHeaders.anthropic(exchange);
+        }
+
+        @Override
+        void notFound(Exchange exchange) {
+            error(exchange, 404, "Not found");
+        }
+
+        @Override
+        void error(Exchange exchange, int status, String message) {
+            ObjectNode body = exchange.newObject().put("type", "error");
+            body.putObject("error").put("type", HostedHeaders.anthropicErrorType(status)).put("message", message);
+            exchange.json(status, body);
+        }
+    },
+
+    /** Google's API front end (Gemini): {@code {"error":{"code","message","status"}}}, canonical status names. */
+    GOOGLE_API("application/json; charset=UTF-8") {
+        @Override
+        void decorate(Exchange exchange) {
+            exchange.header("Server", "scaffolding on HTTPServer2");
+            exchange.header("Vary", "Origin, X-Origin, Referer");
+        }
+
+        @Override
+        void notFound(Exchange exchange) {
+            error(exchange, 404, "Requested entity was not found.");
+        }
+
+        @Override
+        void error(Exchange exchange, int status, String message) {
+            ObjectNode body = exchange.newObject();
+            body.putObject("error").put("code", status).put("message", message)
+                    .put("status", HostedHeaders.googleStatus(status));
+            exchange.json(status, body);
+        }
+    },
+
+    /** Azure OpenAI: {@code {"error":{"code","message"}}}, the code a string. */
+    AZURE("application/json") {
+        @Override
+        void decorate(Exchange exchange) {
+            exchange.header("apim-request-id", HostedHeaders.requestId());
+        }
+
+        @Override
+        void notFound(Exchange exchange) {
+            error(exchange, 404, "Resource not found");
+        }
+
+        @Override
+        void error(Exchange exchange, int status, String message) {
+            ObjectNode body = exchange.newObject();
+            body.putObject("error").put("code", Integer.toString(status)).put("message", message);
+            exchange.json(status, body);
+        }
+    },
+
+    /**
      * llama.cpp's cpp-httplib server, as captured in the wire-format reference: {@code Server: llama.cpp}, a CORS
      * origin header that is present even when blank, no Date header, and {@code Connection: close} on errors.
      */

@@ -123,7 +123,8 @@ class ChatStreamingTest {
     class OpenAiStyle {
 
         @ParameterizedTest
-        @EnumSource(value = BackendKind.class, names = "LLAMACPP", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = BackendKind.class, mode = EnumSource.Mode.EXCLUDE, // hosted kinds: HostedKindsTest
+                names = {"LLAMACPP", "OPENAI_API", "ANTHROPIC", "GEMINI", "AZURE_OPENAI"})
         void nonStreamingChatIsOneCompletionObject(BackendKind kind) throws Exception {
             try (SimulatedBackend backend = SimulatedBackend.builder(kind).models("m-1b").start()) {
                 ContentResponse response = post(backend, CHAT_PATHS.get(kind), String.format(CHAT, "m-1b", ""));

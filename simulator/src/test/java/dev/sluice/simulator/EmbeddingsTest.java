@@ -75,7 +75,8 @@ class EmbeddingsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BackendKind.class, names = {"LLAMACPP", "LMDEPLOY"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = BackendKind.class, mode = EnumSource.Mode.EXCLUDE, // hosted kinds: HostedKindsTest
+            names = {"LLAMACPP", "LMDEPLOY", "OPENAI_API", "ANTHROPIC", "GEMINI", "AZURE_OPENAI"})
     void openAiEmbeddingsAreAListOfEmbeddingObjects(BackendKind kind) throws Exception {
         try (SimulatedBackend backend = SimulatedBackend.builder(kind).models(MODEL).start()) {
             ContentResponse response = post(backend, EMBEDDINGS_PATHS.get(kind),

@@ -90,6 +90,10 @@ class EveryKindContractTest {
     private static List<String> namesIn(BackendKind kind, JsonNode body) {
         boolean ollama = kind == BackendKind.OLLAMA;
         List<String> names = new ArrayList<>();
+        if (kind == BackendKind.GEMINI) {
+            body.get("models").forEach(entry -> names.add(entry.get("name").asText().substring("models/".length())));
+            return names;
+        }
         body.get(ollama ? "models" : "data").forEach(entry -> names.add(entry.get(ollama ? "name" : "id").asText()));
         return names;
     }

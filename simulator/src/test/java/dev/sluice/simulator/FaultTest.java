@@ -103,7 +103,7 @@ class FaultTest {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getHeaders().contains("Content-Length")).isFalse();
             assertThat(body.bytes).isGreaterThanOrEqualTo(HugeDiscoveryRoute.TARGET_BYTES);
-            assertThat(body.firstField).isEqualTo(kind == BackendKind.OLLAMA ? "models" : "data");
+            assertThat(body.firstField).isEqualTo(kind == BackendKind.OLLAMA || kind == BackendKind.GEMINI ? "models" : "data");
             assertThat(body.objects).isGreaterThan(200_000);
         }
     }

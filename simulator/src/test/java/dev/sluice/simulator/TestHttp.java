@@ -23,6 +23,8 @@ final class TestHttp implements AutoCloseable {
         try {
             client.setFollowRedirects(false);
             client.start();
+            // Hosted APIs answer 401 without a challenge; the client must hand such answers to the test as they are.
+            client.getProtocolHandlers().remove(org.eclipse.jetty.client.WWWAuthenticationProtocolHandler.NAME);
         } catch (Exception e) {
             throw new IllegalStateException("test HTTP client did not start", e);
         }
@@ -32,8 +34,26 @@ final class TestHttp implements AutoCloseable {
         return client;
     }
 
+    /** A request with the credentials a hosted kind insists on; the local kinds get none. */
     Request request(SimulatedBackend backend, String path) {
-        return client.newRequest(backend.baseUri().resolve(path)).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Request request = client.newRequest(backend.baseUri().resolve(path)).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return withCredentials(backend.kind(), request);
+    }
+
+    static Request withCredentials(BackendKind kind, Request request) {
+        String key = HostedApiKey.VALUE;
+        switch (kind) {
+            case OPENAI_API:
+                return request.headers(h -> h.put("Authorization", "Bearer " + key));
+            case ANTHROPIC:
+                return request.headers(h -> h.put("x-api-key", key).put("anthropic-version", "2023-06-01"));
+            case GEMINI:
+                return request.headers(h -> h.put("x-goog-api-key", key));
+            case AZURE_OPENAI:
+                return request.headers(h -> h.put("api-key", key)).param("api-version", "2024-10-21");
+            default:
+                return request;
+        }
     }
 
     ContentResponse get(SimulatedBackend backend, String path) throws Exception {
