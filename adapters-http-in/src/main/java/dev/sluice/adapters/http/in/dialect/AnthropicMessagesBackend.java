@@ -19,7 +19,6 @@ import dev.sluice.domain.conversation.ToolResultPart;
 import dev.sluice.domain.conversation.ToolUsePart;
 import dev.sluice.domain.conversation.Usage;
 import dev.sluice.domain.profile.Profile;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -199,12 +198,7 @@ public final class AnthropicMessagesBackend implements BackendDialect {
 
     @Override
     public Reply reply(byte[] body, String fallbackId) throws InvalidRequest {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidRequest("the backend's answer is not JSON: " + e.getMessage());
-        }
+        JsonNode root = DialectJson.answer(json, body);
         if (root == null || !root.path("content").isArray()) {
             throw new InvalidRequest("the backend's answer has no content");
         }

@@ -29,13 +29,11 @@ final class AnthropicStreamDecoder implements BackendDialect.StreamDecoder {
 
     @Override
     public List<ReplyDelta> line(String line) {
-        if (!line.startsWith("data:")) {
+        java.util.Optional<String> payload = SseLines.data(line);
+        if (payload.isEmpty()) {
             return List.of();
         }
-        String data = line.substring(5).trim();
-        if (data.isEmpty()) {
-            return List.of();
-        }
+        String data = payload.get();
         JsonNode event;
         try {
             event = json.readTree(data);

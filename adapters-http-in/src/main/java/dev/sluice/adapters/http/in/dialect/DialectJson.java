@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 
-/** The two JSON chores every dialect codec shares: writing a tree we built, reading an object a model wrote. */
+/**
+ * The JSON chores every dialect codec shares: writing a tree we built, reading an object a model wrote, reading a
+ * backend's whole answer.
+ */
 final class DialectJson {
 
     private DialectJson() {
@@ -30,6 +33,15 @@ final class DialectJson {
             return node != null && node.isObject() ? node : json.createObjectNode();
         } catch (JsonProcessingException e) {
             return json.createObjectNode();
+        }
+    }
+
+    /** A backend's whole answer as a tree; one that is not JSON cannot be translated. */
+    static JsonNode answer(ObjectMapper json, byte[] body) throws InvalidRequest {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new InvalidRequest("the backend's answer is not JSON: " + e.getMessage());
         }
     }
 }

@@ -26,13 +26,11 @@ final class GeminiStreamDecoder implements BackendDialect.StreamDecoder {
 
     @Override
     public List<ReplyDelta> line(String line) {
-        if (!line.startsWith("data:")) {
+        java.util.Optional<String> payload = SseLines.data(line);
+        if (payload.isEmpty()) {
             return List.of();
         }
-        String data = line.substring(5).trim();
-        if (data.isEmpty()) {
-            return List.of();
-        }
+        String data = payload.get();
         JsonNode chunk;
         try {
             chunk = json.readTree(data);

@@ -206,12 +206,7 @@ public final class OpenAiChatBackend implements BackendDialect {
 
     @Override
     public Reply reply(byte[] body, String fallbackId) throws InvalidRequest {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidRequest("the backend's answer is not JSON: " + e.getMessage());
-        }
+        JsonNode root = DialectJson.answer(json, body);
         JsonNode choice = root == null ? null : root.path("choices").path(0);
         if (choice == null || choice.isMissingNode()) {
             throw new InvalidRequest("the backend's answer has no choices");

@@ -27,13 +27,11 @@ final class OpenAiStreamDecoder implements BackendDialect.StreamDecoder {
 
     @Override
     public List<ReplyDelta> line(String line) {
-        if (!line.startsWith("data:")) {
+        java.util.Optional<String> payload = SseLines.data(line);
+        if (payload.isEmpty()) {
             return List.of();
         }
-        String data = line.substring(5).trim();
-        if (data.isEmpty()) {
-            return List.of();
-        }
+        String data = payload.get();
         if (data.equals("[DONE]")) {
             return List.of(new ReplyDelta.Done());
         }

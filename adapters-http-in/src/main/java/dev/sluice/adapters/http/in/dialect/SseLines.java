@@ -15,6 +15,15 @@ public final class SseLines {
 
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
+    /** The payload of a {@code data:} line, trimmed; empty for any other line and for an empty payload. */
+    public static java.util.Optional<String> data(String line) {
+        if (!line.startsWith("data:")) {
+            return java.util.Optional.empty();
+        }
+        String data = line.substring(5).trim();
+        return data.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(data);
+    }
+
     /** The complete lines in {@code input} (plus any held from before), without their line endings. */
     public List<String> feed(ByteBuffer input) {
         List<String> lines = new ArrayList<>();
